@@ -1,0 +1,14 @@
+// `npm test`: type checks, lint, then every test. Each step's failure fails the run.
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  ['npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['npx', ['tsc', '-p', 'src/shared/tsconfig.json', '--noEmit']],
+  ['npx', ['eslint', '.']],
+  ['npx', ['vitest', 'run', ...process.argv.slice(2)]],
+];
+for (const [cmd, args] of steps) {
+  process.stderr.write(`\n> ${cmd} ${args.join(' ')}\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}

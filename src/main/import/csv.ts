@@ -1,0 +1,119 @@
+import { parse, CsvError } from 'csv-parse';
+import type { Readable } from 'node:stream';
+import { ImportError } from './errors';
+
+export interface CsvRow {
+  /** 1-based line number in the file where the record ends (the header is line 1). */
+  line: number;
+  cells: string[];
+}
+
+export interface CsvOptions {
+  delimiter?: string;
+  /** Largest single record in characters; beyond it the file is refused rather than buffered. */
+  maxRecordSize?: number;
+}
+
+/** Picks the delimiter that splits the header line into the most columns. */
+export function sniffDelimiter(sampleText: string): string {
+  const firstLine = sampleText.split(/\r?\n/, 1)[0] ?? '';
+  let best = ',';
+  let bestCount = 0;
+  for (const d of [',', '\t', ';', '|']) {
+    const n = firstLine.split(d).length - 1;
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+/** Splits a header line for detection (quotes removed, trimmed, lower-cased). */
+export function sampleHeader(sampleText: string): string[] {
+  const firstLine = sampleText.split(/\r?\n/, 1)[0] ?? '';
+  const d = sniffDelimiter(sampleText);
+  return firstLine.split(d).map((h) => h.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
+}
+
+/**
+ * Streams CSV records with their line numbers. The first record is the header and is returned through
+ * `onHeader` (which may throw to refuse the file). Rows whose cell count differs from the header's are
+ * still yielded: the caller decides, and reports them with their line.
+ */
+export async function* readCsv(
+  input: Readable,
+  file: string,
+  onHeader: (header: string[]) => void,
+  options: CsvOptions = {},
+): AsyncGenerator<CsvRow> {
+  const parser = input.pipe(
+    parse({
+      bom: true,
+      delimiter: options.delimiter ?? ',',
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      max_record_size: options.maxRecordSize ?? 64 * 1024 * 1024,
+    }),
+  );
+  input.on('error', (err) => parser.destroy(err));
+  let header = true;
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (header) {
+        header = false;
+        onHeader(item.record.map((h) => h.trim()));
+        continue;
+      }
+      yield { line: item.info.lines, cells: item.record };
+    }
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    if (err instanceof CsvError) {
+      const e = err as CsvError & { lines?: number };
+      throw new ImportError(file, e.lines, `malformed CSV: ${e.message.replace(/^Invalid \w+: /, '')}`);
+    }
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') {
+      throw new ImportError(file, undefined, `corrupt or truncated gzip data (${(err as Error).message})`);
+    }
+    throw err;
+  } finally {
+    parser.destroy();
+  }
+  if (header) throw new ImportError(file, 1, 'the file is empty: expected a header line');
+}
+
+/**
+ * Resolves named columns in a header. `required` columns must all be present; the error lists what was
+ * expected and what was found, so a wrong file stops at once with a message the analyst can act on.
+ */
+export function columnIndex(
+  file: string,
+  header: string[],
+  required: readonly string[],
+  optional: readonly string[] = [],
+  what = 'this format',
+): Record<string, number> {
+  const lower = header.map((h) => h.toLowerCase());
+  const index: Record<string, number> = {};
+  const missing: string[] = [];
+  for (const name of required) {
+    const i = lower.indexOf(name.toLowerCase());
+    if (i < 0) missing.push(name);
+    else index[name] = i;
+  }
+  if (missing.length > 0) {
+    throw new ImportError(
+      file,
+      1,
+      `wrong columns for ${what}: expected ${required.join(', ')}; missing ${missing.join(', ')}; found ${header.slice(0, 40).join(', ') || '(nothing)'}`,
+    );
+  }
+  for (const name of optional) {
+    const i = lower.indexOf(name.toLowerCase());
+    if (i >= 0) index[name] = i;
+  }
+  return index;
+}

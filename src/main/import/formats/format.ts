@@ -1,0 +1,45 @@
+import type { Readable } from 'node:stream';
+import type { Platform, RecordBatch } from '../../../shared/model/records';
+import type { Sample } from '../source';
+
+export type FormatId =
+  | 'io-tweets'
+  | 'io-users'
+  | 'twitter-v2'
+  | 'twitter-v1'
+  | 'share-table'
+  | 'multi-object'
+  | 'comments'
+  | 'follows'
+  | 'edges'
+  | 'gexf'
+  | 'graphml';
+
+export interface FormatOptions {
+  /** Column mapping for CSV formats: canonical field → column name in the file. */
+  mapping?: Record<string, string>;
+  /** Platform to record when the file does not say (comment CSVs, share tables, edge lists). */
+  platform?: Platform;
+}
+
+export interface ReadContext {
+  /** The file's path as the user gave it: every error names it. */
+  file: string;
+  options: FormatOptions;
+  sample: Sample;
+}
+
+/** One input row's outcome: its records, or why it was skipped. */
+export type RowResult = { line: number; batch: RecordBatch } | { line: number; error: string };
+
+export interface Format {
+  id: FormatId;
+  label: string;
+  /** How sure this format is that the sample is its own: 0 (no) to 1 (certain). */
+  detect(sample: Sample): number;
+  /**
+   * Streams the decoded input into records. Row-level problems are yielded as errors (counted, reported,
+   * skipped, or fatal under --strict); a file that is wrong as a whole throws ImportError at once.
+   */
+  read(input: Readable, ctx: ReadContext): AsyncIterable<RowResult>;
+}

@@ -1,0 +1,161 @@
+import { resolve } from 'node:path';
+import type { Db } from '../store/project';
+import { RecordWriter, type WriteCounts } from '../store/writer';
+import { detectFormat } from './detect';
+import { ImportCancelled, ImportError } from './errors';
+import { FORMATS, formatById } from './formats';
+import type { FormatOptions } from './formats/format';
+import { openSource, readSample } from './source';
+
+export interface ImportProgress {
+  file: string;
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface ImportOptions extends FormatOptions {
+  /** Format id; detected from the content when absent. */
+  format?: string;
+  /** Abort the whole import at the first bad row instead of skipping it. */
+  strict?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+  /** How many row errors to keep (all are counted). */
+  maxErrorsKept?: number;
+}
+
+export interface RowError {
+  line: number;
+  message: string;
+}
+
+export interface ImportResult {
+  importId: number;
+  file: string;
+  format: string;
+  rowsRead: number;
+  rowsImported: number;
+  rowsSkipped: number;
+  errorCount: number;
+  errors: RowError[];
+  added: WriteCounts;
+  durationMs: number;
+}
+
+const PROGRESS_EVERY_ROWS = 10_000;
+
+/**
+ * Imports one file into a project as one transaction: the whole file lands or none of it. A killed
+ * process leaves the project exactly as it was before this import (SQLite's rollback on WAL recovery).
+ */
+export async function importFile(db: Db, file: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const started = Date.now();
+  const sample = await readSample(file);
+  let format;
+  if (options.format) {
+    format = formatById(options.format);
+    if (!format) {
+      throw new ImportError(file, undefined, `unknown format "${options.format}"; expected one of: ${FORMATS.map((f) => f.id).join(', ')}`);
+    }
+  } else {
+    format = detectFormat(file, sample).format;
+  }
+  if (options.signal?.aborted) throw new ImportCancelled(file);
+
+  const source = await openSource(file);
+  const maxKept = options.maxErrorsKept ?? 1000;
+  const errors: RowError[] = [];
+  let errorCount = 0;
+  let rowsRead = 0;
+  let rowsImported = 0;
+
+  if (db.inTransaction) throw new Error('importFile: the project connection is already in a transaction');
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const importId = Number(
+      db
+        .prepare(
+          `INSERT INTO imports (file, format, content_hash, size_bytes, started_at, finished_at, rows_read, rows_imported,
+             rows_skipped, error_count, added_accounts, added_posts, added_interactions, added_follows, options)
+           VALUES (?, ?, '', ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?)`,
+        )
+        .run(resolve(file), format.id, source.size, Math.floor(started / 1000), JSON.stringify(storedOptions(options)))
+        .lastInsertRowid,
+    );
+    const writer = new RecordWriter(db, importId);
+    const report = () =>
+      options.onProgress?.({ file, rows: rowsRead, bytes: source.bytesRead(), totalBytes: source.size });
+
+    for await (const row of format.read(source.stream, { file, options, sample })) {
+      rowsRead++;
+      if ('error' in row) {
+        if (options.strict) throw new ImportError(file, row.line, `${row.error} (--strict: nothing imported)`);
+        errorCount++;
+        if (errors.length < maxKept) errors.push({ line: row.line, message: row.error });
+      } else {
+        writer.write(row.batch);
+        rowsImported++;
+      }
+      if (rowsRead % PROGRESS_EVERY_ROWS === 0) {
+        if (options.signal?.aborted) throw new ImportCancelled(file);
+        report();
+      }
+    }
+    if (options.signal?.aborted) throw new ImportCancelled(file);
+    await streamEnded(source.stream);
+    report();
+
+    const insertError = db.prepare('INSERT INTO import_errors (import_id, line, message) VALUES (?, ?, ?)');
+    for (const e of errors) insertError.run(importId, e.line, e.message);
+    db.prepare(
+      `UPDATE imports SET content_hash = ?, finished_at = ?, rows_read = ?, rows_imported = ?, rows_skipped = ?,
+         error_count = ?, added_accounts = ?, added_posts = ?, added_interactions = ?, added_follows = ? WHERE id = ?`,
+    ).run(
+      source.contentHash(),
+      Math.floor(Date.now() / 1000),
+      rowsRead,
+      rowsImported,
+      rowsRead - rowsImported,
+      errorCount,
+      writer.added.accounts,
+      writer.added.posts,
+      writer.added.interactions,
+      writer.added.follows,
+      importId,
+    );
+    db.exec('COMMIT');
+    return {
+      importId,
+      file,
+      format: format.id,
+      rowsRead,
+      rowsImported,
+      rowsSkipped: rowsRead - rowsImported,
+      errorCount,
+      errors,
+      added: writer.added,
+      durationMs: Date.now() - started,
+    };
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    source.stream.destroy();
+    if (err instanceof ImportError || err instanceof ImportCancelled) throw err;
+    throw new ImportError(file, undefined, (err as Error).message);
+  }
+}
+
+function storedOptions(o: ImportOptions) {
+  return { format: o.format, strict: o.strict, mapping: o.mapping, platform: o.platform };
+}
+
+/** The hash is final only once the raw stream has been read to the end. */
+function streamEnded(stream: NodeJS.ReadableStream): Promise<void> {
+  const s = stream as NodeJS.ReadableStream & { readableEnded?: boolean; destroyed?: boolean };
+  if (s.readableEnded || s.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    s.on('end', resolve);
+    s.on('close', resolve);
+    s.resume();
+  });
+}

@@ -1,0 +1,107 @@
+import { createReadStream, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { PassThrough, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { basename } from 'node:path';
+import { ImportError } from './errors';
+
+export const SAMPLE_BYTES = 64 * 1024;
+
+export interface Source {
+  /** Decompressed bytes, streamed. */
+  stream: Readable;
+  size: number;
+  gzip: boolean;
+  /** Raw (compressed) bytes read so far: progress against `size`. */
+  bytesRead(): number;
+  /** sha256 of the raw file, complete once the stream has ended. */
+  contentHash(): string;
+}
+
+export interface Sample {
+  fileName: string;
+  /** The first decoded bytes (up to SAMPLE_BYTES), BOM removed; may end mid-line. */
+  text: string;
+}
+
+async function isGzip(file: string): Promise<boolean> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(2);
+    const { bytesRead } = await fh.read(buf, 0, 2, 0);
+    return bytesRead === 2 && buf[0] === 0x1f && buf[1] === 0x8b;
+  } finally {
+    await fh.close();
+  }
+}
+
+function statOrThrow(file: string) {
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new ImportError(file, undefined, 'is not a regular file');
+    return st;
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    throw new ImportError(file, undefined, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+/** Reads the start of a file (gunzipped when it is gzip) for format detection. */
+export async function readSample(file: string): Promise<Sample> {
+  statOrThrow(file);
+  const gz = await isGzip(file);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  await new Promise<void>((resolve) => {
+    const raw = createReadStream(file, { highWaterMark: SAMPLE_BYTES });
+    const s: Readable = gz ? raw.pipe(createGunzip()) : raw;
+    const done = () => {
+      raw.destroy();
+      resolve();
+    };
+    s.on('data', (c: Buffer) => {
+      chunks.push(c);
+      total += c.length;
+      if (total >= SAMPLE_BYTES) done();
+    });
+    s.on('end', done);
+    s.on('error', done); // a truncated gzip still yields what it decoded; the real import reports the error
+  });
+  let text = Buffer.concat(chunks).subarray(0, SAMPLE_BYTES).toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { fileName: basename(file.replace(/\.gz$/i, '')), text };
+}
+
+/** Opens a file for streaming import: transparent gunzip, byte progress and a content hash on the way. */
+export async function openSource(file: string): Promise<Source> {
+  const st = statOrThrow(file);
+  const gz = await isGzip(file);
+  const hash = createHash('sha256');
+  let read = 0;
+  let digest: string | undefined;
+  const raw = createReadStream(file, { highWaterMark: 256 * 1024 });
+  const counted = new PassThrough({ highWaterMark: 256 * 1024 });
+  raw.on('data', (c: string | Buffer) => {
+    read += c.length;
+    hash.update(c);
+  });
+  raw.on('end', () => {
+    digest = hash.digest('hex');
+  });
+  raw.on('error', (err) => counted.destroy(err));
+  raw.pipe(counted);
+  let stream: Readable = counted;
+  if (gz) {
+    const gunzip = createGunzip();
+    counted.on('error', (err) => gunzip.destroy(err));
+    stream = counted.pipe(gunzip);
+  }
+  return {
+    stream,
+    size: st.size,
+    gzip: gz,
+    bytesRead: () => read,
+    contentHash: () => digest ?? '',
+  };
+}

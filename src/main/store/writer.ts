@@ -1,0 +1,200 @@
+import type { Db } from './project';
+import type {
+  AccountRecord,
+  FollowRecord,
+  InteractionRecord,
+  PostRecord,
+  RecordBatch,
+} from '../../shared/model/records';
+
+export interface WriteCounts {
+  accounts: number;
+  posts: number;
+  interactions: number;
+  follows: number;
+}
+
+/**
+ * Writes normalised records into a project inside the caller's transaction. Keeps an in-memory map of
+ * account keys to row ids so that a million rows by a few thousand accounts cost a few thousand upserts,
+ * not a million. Everything is INSERT OR IGNORE / upsert on natural keys, so re-imports add nothing.
+ */
+export class RecordWriter {
+  readonly added: WriteCounts = { accounts: 0, posts: 0, interactions: 0, follows: 0 };
+  /** key platform\0ext_id → [row id, signature of the profile fields last written]. */
+  private readonly accountIds = new Map<string, { id: number; sig: string }>();
+  private readonly postIds = new Map<string, number>();
+  private readonly st;
+
+  constructor(
+    private readonly db: Db,
+    private readonly importId: number,
+  ) {
+    this.st = {
+      upsertAccount: db.prepare(`
+        INSERT INTO accounts (platform, ext_id, screen_name, display_name, created_at, followers, following,
+                              description, location, language, verified, profile_image_url, account_type)
+        VALUES (@platform, @id, @screenName, @displayName, @createdAt, @followers, @following,
+                @description, @location, @language, @verified, @profileImageUrl, @accountType)
+        ON CONFLICT (platform, ext_id) DO UPDATE SET
+          screen_name = coalesce(excluded.screen_name, screen_name),
+          display_name = coalesce(excluded.display_name, display_name),
+          created_at = coalesce(excluded.created_at, created_at),
+          followers = coalesce(excluded.followers, followers),
+          following = coalesce(excluded.following, following),
+          description = coalesce(excluded.description, description),
+          location = coalesce(excluded.location, location),
+          language = coalesce(excluded.language, language),
+          verified = coalesce(excluded.verified, verified),
+          profile_image_url = coalesce(excluded.profile_image_url, profile_image_url),
+          account_type = coalesce(excluded.account_type, account_type)
+        RETURNING id`),
+      insertStub: db.prepare('INSERT OR IGNORE INTO accounts (platform, ext_id) VALUES (?, ?)'),
+      findAccount: db.prepare('SELECT id FROM accounts WHERE platform = ? AND ext_id = ?').pluck(),
+      insertPost: db.prepare(`
+        INSERT OR IGNORE INTO posts (platform, ext_id, author_id, time, text, language, client, kind,
+                                     parent_ext_id, parent_author_id, root_ext_id, import_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      findPost: db.prepare('SELECT id FROM posts WHERE platform = ? AND ext_id = ?').pluck(),
+      insertObject: db.prepare('INSERT OR IGNORE INTO post_objects (post_id, kind, value) VALUES (?, ?, ?)'),
+      insertInteraction: db.prepare(`
+        INSERT OR IGNORE INTO interactions (source_id, target_id, kind, post_id, time, weight, import_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      insertFollow: db.prepare(
+        'INSERT OR IGNORE INTO follows (follower_id, followed_id, time, import_id) VALUES (?, ?, ?, ?)',
+      ),
+    };
+  }
+
+  write(batch: RecordBatch): void {
+    if (batch.accounts) for (const a of batch.accounts) this.account(a);
+    if (batch.posts) for (const p of batch.posts) this.post(p);
+    if (batch.interactions) for (const i of batch.interactions) this.interaction(i);
+    if (batch.follows) for (const f of batch.follows) this.follow(f);
+  }
+
+  /** Upserts a full profile; skipped when the same fields were already written in this import. */
+  account(a: AccountRecord): number {
+    const key = a.platform + '\0' + a.id;
+    const sig = profileSignature(a);
+    const known = this.accountIds.get(key);
+    if (known && known.sig === sig) return known.id;
+    if (sig === '' && known) return known.id;
+    const existed = known ?? this.lookupAccount(a.platform, a.id);
+    const row = this.st.upsertAccount.get({
+      platform: a.platform,
+      id: a.id,
+      screenName: a.screenName ?? null,
+      displayName: a.displayName ?? null,
+      createdAt: a.createdAt ?? null,
+      followers: a.followers ?? null,
+      following: a.following ?? null,
+      description: a.description ?? null,
+      location: a.location ?? null,
+      language: a.language ?? null,
+      verified: a.verified === undefined ? null : a.verified ? 1 : 0,
+      profileImageUrl: a.profileImageUrl ?? null,
+      accountType: a.accountType ?? null,
+    }) as { id: number };
+    if (existed === undefined) this.added.accounts++;
+    this.accountIds.set(key, { id: row.id, sig });
+    return row.id;
+  }
+
+  /** Row id of an account known only by id (a retweeted user, a mention): created bare if new. */
+  accountId(platform: string, extId: string): number {
+    const key = platform + '\0' + extId;
+    const known = this.accountIds.get(key);
+    if (known) return known.id;
+    const info = this.st.insertStub.run(platform, extId);
+    const id = info.changes > 0 ? Number(info.lastInsertRowid) : (this.st.findAccount.get(platform, extId) as number);
+    if (info.changes > 0) this.added.accounts++;
+    this.accountIds.set(key, { id, sig: '' });
+    return id;
+  }
+
+  private lookupAccount(platform: string, extId: string): number | undefined {
+    return this.st.findAccount.get(platform, extId) as number | undefined;
+  }
+
+  post(p: PostRecord): void {
+    const authorId = this.accountId(p.platform, p.authorId);
+    const parentAuthorId = p.parentAuthorId === undefined ? null : this.accountId(p.platform, p.parentAuthorId);
+    const info = this.st.insertPost.run(
+      p.platform,
+      p.id,
+      authorId,
+      p.time ?? null,
+      p.text ?? null,
+      p.language ?? null,
+      p.client ?? null,
+      p.kind,
+      p.parentId ?? null,
+      parentAuthorId,
+      p.rootId ?? null,
+      this.importId,
+    );
+    if (info.changes === 0) return; // already stored by an earlier import: its objects are there too
+    const postId = Number(info.lastInsertRowid);
+    this.added.posts++;
+    this.rememberPost(p.platform + '\0' + p.id, postId);
+    if (p.objects) for (const o of p.objects) this.st.insertObject.run(postId, o.kind, o.value);
+  }
+
+  interaction(i: InteractionRecord): void {
+    const source = this.accountId(i.platform, i.sourceId);
+    const target = this.accountId(i.platform, i.targetId);
+    const postId = i.postId === undefined ? null : this.postId(i.platform, i.postId);
+    const info = this.st.insertInteraction.run(
+      source,
+      target,
+      i.kind,
+      postId,
+      i.time ?? null,
+      i.weight ?? 1,
+      this.importId,
+    );
+    this.added.interactions += info.changes;
+  }
+
+  follow(f: FollowRecord): void {
+    const follower = this.accountId(f.platform, f.followerId);
+    const followed = this.accountId(f.platform, f.followedId);
+    const info = this.st.insertFollow.run(follower, followed, f.time ?? null, this.importId);
+    this.added.follows += info.changes;
+  }
+
+  private postId(platform: string, extId: string): number | null {
+    const key = platform + '\0' + extId;
+    const cached = this.postIds.get(key);
+    if (cached !== undefined) return cached;
+    const id = this.st.findPost.get(platform, extId) as number | undefined;
+    return id ?? null;
+  }
+
+  // Posts are looked up right after they are written (a retweet row writes the post, then its interaction),
+  // so a small recent-posts cache saves nearly every lookup without growing with the file.
+  private rememberPost(key: string, id: number): void {
+    if (this.postIds.size >= 4096) this.postIds.clear();
+    this.postIds.set(key, id);
+  }
+}
+
+function profileSignature(a: AccountRecord): string {
+  return [
+    a.screenName,
+    a.displayName,
+    a.createdAt,
+    a.followers,
+    a.following,
+    a.description,
+    a.location,
+    a.language,
+    a.verified,
+    a.profileImageUrl,
+    a.accountType,
+  ]
+    .map((v) => (v === undefined ? '' : String(v)))
+    .join('\u0001')
+    .replace(/^\u0001*$/, '');
+}
