@@ -1,0 +1,142 @@
+import type { Db } from '../store/project';
+import {
+  INTERACTION_KIND_CODES,
+  OBJECT_KINDS,
+  POST_KINDS,
+  type Dataset,
+} from '../../shared/analysis/dataset';
+import type { InteractionKind, ObjectKind, PostKind } from '../../shared/model/records';
+
+/**
+ * Reads a whole project into typed-array columns for analysis. Streams each table with `iterate()` so no
+ * array of row objects is ever held; account and post row ids are remapped to dense indexes.
+ */
+export function loadDataset(db: Db): Dataset {
+  const nAccounts = db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
+  const accountIndex = new Map<number, number>();
+  const accounts = {
+    count: nAccounts,
+    rowId: new Int32Array(nAccounts),
+    platform: new Array<string>(nAccounts),
+    extId: new Array<string>(nAccounts),
+    screenName: new Array<string | null>(nAccounts),
+    displayName: new Array<string | null>(nAccounts),
+    createdAt: new Float64Array(nAccounts),
+    followers: new Float64Array(nAccounts),
+    following: new Float64Array(nAccounts),
+    description: new Array<string | null>(nAccounts),
+  };
+  let i = 0;
+  for (const r of db
+    .prepare(
+      'SELECT id, platform, ext_id, screen_name, display_name, created_at, followers, following, description FROM accounts ORDER BY id',
+    )
+    .raw()
+    .iterate() as Iterable<[number, string, string, string | null, string | null, number | null, number | null, number | null, string | null]>) {
+    accountIndex.set(r[0], i);
+    accounts.rowId[i] = r[0];
+    accounts.platform[i] = r[1];
+    accounts.extId[i] = r[2];
+    accounts.screenName[i] = r[3];
+    accounts.displayName[i] = r[4];
+    accounts.createdAt[i] = r[5] ?? NaN;
+    accounts.followers[i] = r[6] ?? NaN;
+    accounts.following[i] = r[7] ?? NaN;
+    accounts.description[i] = r[8];
+    i++;
+  }
+
+  const nPosts = db.prepare('SELECT count(*) FROM posts').pluck().get() as number;
+  const postIndex = new Map<number, number>();
+  const postKind = Object.fromEntries(POST_KINDS.map((k, j) => [k, j])) as Record<PostKind, number>;
+  const posts = {
+    count: nPosts,
+    extId: new Array<string>(nPosts),
+    author: new Int32Array(nPosts),
+    time: new Float64Array(nPosts),
+    kind: new Uint8Array(nPosts),
+    text: new Array<string | null>(nPosts),
+    client: new Array<string | null>(nPosts),
+    parentExtId: new Array<string | null>(nPosts),
+    parentAuthor: new Int32Array(nPosts),
+  };
+  i = 0;
+  for (const r of db
+    .prepare('SELECT id, ext_id, author_id, time, kind, text, client, parent_ext_id, parent_author_id FROM posts ORDER BY id')
+    .raw()
+    .iterate() as Iterable<[number, string, number, number | null, PostKind, string | null, string | null, string | null, number | null]>) {
+    postIndex.set(r[0], i);
+    posts.extId[i] = r[1];
+    posts.author[i] = accountIndex.get(r[2])!;
+    posts.time[i] = r[3] ?? NaN;
+    posts.kind[i] = postKind[r[4]];
+    posts.text[i] = r[5];
+    posts.client[i] = r[6];
+    posts.parentExtId[i] = r[7];
+    posts.parentAuthor[i] = r[8] === null ? -1 : accountIndex.get(r[8])!;
+    i++;
+  }
+
+  const nObjects = db.prepare('SELECT count(*) FROM post_objects').pluck().get() as number;
+  const objectKind = Object.fromEntries(OBJECT_KINDS.map((k, j) => [k, j])) as Record<ObjectKind, number>;
+  const valueIndex = new Map<string, number>();
+  const objects = {
+    count: nObjects,
+    post: new Int32Array(nObjects),
+    kind: new Uint8Array(nObjects),
+    value: new Int32Array(nObjects),
+    values: [] as string[],
+  };
+  i = 0;
+  for (const r of db.prepare('SELECT post_id, kind, value FROM post_objects').raw().iterate() as Iterable<
+    [number, ObjectKind, string]
+  >) {
+    const key = r[1] + ':' + r[2];
+    let v = valueIndex.get(key);
+    if (v === undefined) {
+      v = objects.values.length;
+      objects.values.push(key);
+      valueIndex.set(key, v);
+    }
+    objects.post[i] = postIndex.get(r[0])!;
+    objects.kind[i] = objectKind[r[1]];
+    objects.value[i] = v;
+    i++;
+  }
+
+  const nInteractions = db.prepare('SELECT count(*) FROM interactions').pluck().get() as number;
+  const interactionKind = Object.fromEntries(INTERACTION_KIND_CODES.map((k, j) => [k, j])) as Record<InteractionKind, number>;
+  const interactions = {
+    count: nInteractions,
+    source: new Int32Array(nInteractions),
+    target: new Int32Array(nInteractions),
+    kind: new Uint8Array(nInteractions),
+    post: new Int32Array(nInteractions),
+    time: new Float64Array(nInteractions),
+    weight: new Float64Array(nInteractions),
+  };
+  i = 0;
+  for (const r of db
+    .prepare('SELECT source_id, target_id, kind, post_id, time, weight FROM interactions ORDER BY id')
+    .raw()
+    .iterate() as Iterable<[number, number, InteractionKind, number | null, number | null, number]>) {
+    interactions.source[i] = accountIndex.get(r[0])!;
+    interactions.target[i] = accountIndex.get(r[1])!;
+    interactions.kind[i] = interactionKind[r[2]];
+    interactions.post[i] = r[3] === null ? -1 : postIndex.get(r[3])!;
+    interactions.time[i] = r[4] ?? NaN;
+    interactions.weight[i] = r[5];
+    i++;
+  }
+
+  const nFollows = db.prepare('SELECT count(*) FROM follows').pluck().get() as number;
+  const follows = { count: nFollows, follower: new Int32Array(nFollows), followed: new Int32Array(nFollows) };
+  i = 0;
+  for (const r of db.prepare('SELECT follower_id, followed_id FROM follows').raw().iterate() as Iterable<[number, number]>) {
+    follows.follower[i] = accountIndex.get(r[0])!;
+    follows.followed[i] = accountIndex.get(r[1])!;
+    i++;
+  }
+
+  return { accounts, posts, objects, interactions, follows };
+}

@@ -1,0 +1,93 @@
+/**
+ * What an analysis returns: serialisable (plain JSON), shared by the CLI writers, the browser-mode API,
+ * Electron IPC and the renderer. The pipeline (src/main/analysis/pipeline.ts) fills it.
+ */
+import type { InteractionKind } from '../model/records';
+
+/** One number behind a verdict, with the sentence that explains it to a reader. */
+export interface Evidence {
+  /** Stable key: insularity, target_concentration, synchrony, shift_pattern, round_the_clock, creation_clustering,
+   *  handle_pattern, duplicate_text, near_duplicate_text, client_uniformity, activity_rate, cue_sharing, burst … */
+  key: string;
+  label: string;
+  /** The measured value (a share 0–1, a count, seconds…; see `unit`). */
+  value: number;
+  unit: 'share' | 'count' | 'seconds' | 'days' | 'hours' | 'per_day' | 'ratio';
+  /** How strongly this signal points to coordination, 0–1 (0 = not at all). */
+  strength: number;
+  /** Plain-language reason with the numbers in it, e.g. "93 % of the engagement members receive comes from other members". */
+  reason: string;
+}
+
+export interface CommunitySummary {
+  id: number;
+  size: number;
+  /** 0–1 coordination score. */
+  score: number;
+  flagged: boolean;
+  evidence: Evidence[];
+  /** The reasons of the evidence that drove the verdict, strongest first. */
+  reasons: string[];
+  /** Up to 20 members, most active first. */
+  sampleMembers: { accountId: string; screenName: string | null; posts: number }[];
+  /** Hour-of-week activity of members (168 counts, Monday 00:00 UTC first). */
+  hourOfWeek?: number[];
+  /** Best shift time zone found, as a UTC offset in hours, when a shift pattern is present. */
+  shiftUtcOffset?: number;
+}
+
+export interface AccountResult {
+  /** Account index in the dataset. */
+  index: number;
+  accountId: string;
+  screenName: string | null;
+  community: number;
+  score: number;
+  flagged: boolean;
+  reasons: string[];
+}
+
+export type CascadeShape = 'star_broadcast' | 'synchronised_burst' | 'multi_generation' | 'small';
+
+export interface CascadeResult {
+  rootPostId: string;
+  rootAccountId: string;
+  size: number;
+  depth: number;
+  maxBreadth: number;
+  structuralVirality: number;
+  secondsToHalf: number | null;
+  secondsTo90: number | null;
+  sharesFirstMinute: number;
+  /** Share of the sharers that belong to the single most represented community. */
+  shareFromOneCommunity: number;
+  shape: CascadeShape;
+  /** False when the tree was built without follow data (every sharer attached to the root). */
+  usedFollows: boolean;
+}
+
+export interface GraphEdgeOut {
+  source: number;
+  target: number;
+  weight: number;
+  kind: InteractionKind | 'coaction' | 'mixed';
+}
+
+export interface AnalysisParameters {
+  graph: 'interaction' | 'coaction' | 'default';
+  kinds?: InteractionKind[];
+  coaction?: 'retweet' | 'link' | 'hashtag' | 'text' | 'reply' | 'near_text' | 'domain' | 'image';
+  windowSeconds?: number;
+  minParticipation?: number;
+  minWeight?: number;
+  resolution: number;
+  seed: number;
+}
+
+export interface AnalysisSummary {
+  counts: { accounts: number; posts: number; interactions: number; nodes: number; edges: number; communities: number; flagged: number; flaggedAccounts: number; cascades: number };
+  parameters: AnalysisParameters;
+  modularity: number;
+  /** Milliseconds per stage. */
+  timings: Record<string, number>;
+}
