@@ -91,3 +91,28 @@ export interface AnalysisSummary {
   /** Milliseconds per stage. */
   timings: Record<string, number>;
 }
+
+/** The analysed graph as sent to front ends and exporters: nodes are dataset account indexes. */
+export interface AnalysedGraph {
+  directed: boolean;
+  /** Dataset account index per node. */
+  nodes: number[];
+  /** Layout position per node (ForceAtlas2), same order as `nodes`. */
+  x: number[];
+  y: number[];
+  /** Community id per node, same order as `nodes`. */
+  community: number[];
+  /** Edges between node positions (indexes into `nodes`, not account indexes). */
+  edges: GraphEdgeOut[];
+}
+
+export interface AnalysisOutput {
+  summary: AnalysisSummary;
+  /** Ranked by score, highest first. */
+  communities: CommunitySummary[];
+  /** One row per account in the analysed graph. */
+  accounts: AccountResult[];
+  cascades: CascadeResult[];
+  graph: AnalysedGraph;
+  coactionEdges?: { accountA: string; accountB: string; weight: number; avgDeltaS: number; symmetry: number }[];
+}
