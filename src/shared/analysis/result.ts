@@ -45,6 +45,10 @@ export interface AccountResult {
   score: number;
   flagged: boolean;
   reasons: string[];
+  /** Account creation time (Unix seconds), when known. */
+  createdAt?: number | null;
+  /** Posts by this account in the project. */
+  posts?: number;
 }
 
 export type CascadeShape = 'star_broadcast' | 'synchronised_burst' | 'multi_generation' | 'small';
