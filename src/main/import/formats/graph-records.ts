@@ -71,9 +71,15 @@ export class GraphRecordMapper {
       platform = p as Platform;
     }
     const account: AccountRecord = { platform, id: n.id };
-    const screenName = first(v, SCREEN_NAME_KEYS) ?? nonEmpty(n.label) ?? first(v, ['label', 'name']);
+    // A label is what Gephi and NetworkX users put the handle in, unless the file also has a screen-name
+    // column: then the label is the display name (Gephi shows labels, handles are ids).
+    const label = nonEmpty(n.label) ?? first(v, ['label', 'name']);
+    const explicitScreenName = first(v, SCREEN_NAME_KEYS);
+    const screenName = explicitScreenName ?? label;
     if (screenName !== undefined) account.screenName = screenName;
-    const displayName = first(v, DISPLAY_NAME_KEYS);
+    const displayName =
+      first(v, DISPLAY_NAME_KEYS) ??
+      (explicitScreenName !== undefined && label !== explicitScreenName ? label : undefined);
     if (displayName !== undefined) account.displayName = displayName;
     const created = first(v, CREATED_KEYS);
     if (created !== undefined) {
