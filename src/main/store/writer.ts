@@ -56,6 +56,7 @@ export class RecordWriter {
                                      parent_ext_id, parent_author_id, root_ext_id, import_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       findPost: db.prepare('SELECT id FROM posts WHERE platform = ? AND ext_id = ?').pluck(),
+      findOwnPost: db.prepare('SELECT id FROM posts WHERE platform = ? AND ext_id = ? AND author_id = ?').pluck(),
       insertObject: db.prepare('INSERT OR IGNORE INTO post_objects (post_id, kind, value) VALUES (?, ?, ?)'),
       insertInteraction: db.prepare(`
         INSERT OR IGNORE INTO interactions (source_id, target_id, kind, post_id, time, weight, import_id)
@@ -134,7 +135,16 @@ export class RecordWriter {
       p.rootId ?? null,
       this.importId,
     );
-    if (info.changes === 0) return; // already stored by an earlier import: its objects are there too
+    if (info.changes === 0) {
+      // Already stored. Share tables and multi-object files give one row per (post, object), so the same post
+      // comes again with another object: add it (INSERT OR IGNORE keeps re-imports idempotent).
+      // Only onto the same author's post: a clashing id from another account must not gain its objects.
+      const existing = p.objects?.length
+        ? (this.st.findOwnPost.get(p.platform, p.id, authorId) as number | undefined)
+        : undefined;
+      if (existing !== undefined) for (const o of p.objects ?? []) this.st.insertObject.run(existing, o.kind, o.value);
+      return;
+    }
     const postId = Number(info.lastInsertRowid);
     this.added.posts++;
     this.rememberPost(p.platform + '\0' + p.id, postId);

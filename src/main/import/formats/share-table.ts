@@ -1,0 +1,17 @@
+import { shareTableParser, SHARE_TABLE_COLUMNS } from '../../../shared/io/tables/share-table';
+import { headerOf, readTable } from './csv-table';
+import type { Format } from './format';
+
+/** CooRTweet's share table: object_id, account_id, content_id, timestamp_share. */
+export const shareTableFormat: Format = {
+  id: 'share-table',
+  label: "Share table (CooRTweet's object_id, account_id, content_id, timestamp_share)",
+  detect(sample) {
+    const header = headerOf(sample);
+    return SHARE_TABLE_COLUMNS.every((c) => header.includes(c)) ? 0.95 : 0;
+  },
+  read(input, ctx) {
+    const platform = ctx.options.platform ?? 'generic';
+    return readTable(input, ctx, 'a share table', (header) => shareTableParser(header, platform));
+  },
+};
