@@ -1,0 +1,24 @@
+import { IO_USER_COLUMNS, ioUserRowToBatch } from '../../../shared/io/io-archive-row';
+import { columnIndex, sampleHeader } from '../csv';
+import type { Format, RowResult } from './format';
+import { headerScore, readArchiveRows } from './io-archive';
+
+/** X/Twitter Information Operations archive, users file: one account per row. */
+export const ioUsers: Format = {
+  id: 'io-users',
+  label: 'X/Twitter Information Operations archive: users CSV',
+  detect(sample) {
+    const header = sampleHeader(sample.text);
+    // A tweets file carries the user columns too; it is io-tweets' to claim.
+    if (header.includes('tweetid') || !header.includes('userid') || !header.includes('user_screen_name')) return 0;
+    return headerScore(header, IO_USER_COLUMNS);
+  },
+  read(input, ctx): AsyncIterable<RowResult> {
+    return readArchiveRows(
+      input,
+      ctx,
+      (header) => columnIndex(ctx.file, header, IO_USER_COLUMNS, [], 'an IO archive users file'),
+      ioUserRowToBatch,
+    );
+  },
+};
