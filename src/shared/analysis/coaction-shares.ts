@@ -12,7 +12,8 @@ import { createRng } from '../graph/rng';
  * normalised text, `near_text` = near-duplicate text (MinHash LSH buckets), the others the post objects of
  * that kind.
  */
-export type CoactionObjectKind = 'retweet' | 'url' | 'hashtag' | 'domain' | 'image' | 'page' | 'reply' | 'text' | 'near_text';
+export type CoactionObjectKind =
+  'retweet' | 'url' | 'hashtag' | 'domain' | 'image' | 'page' | 'reply' | 'text' | 'near_text';
 
 export interface ShareTable {
   count: number;
@@ -49,7 +50,10 @@ export interface NearTextIndex {
   size: number;
 }
 
-export function sharesFromDataset(ds: Dataset, options: ShareOptions): { shares: ShareTable; nearText: NearTextIndex | null } {
+export function sharesFromDataset(
+  ds: Dataset,
+  options: ShareOptions,
+): { shares: ShareTable; nearText: NearTextIndex | null } {
   const o = { ...SHARE_DEFAULTS, ...options };
   const from = o.from ?? -Infinity;
   const to = o.to ?? Infinity;

@@ -9,7 +9,13 @@
  */
 import type { Dataset } from './dataset';
 import { PairAccumulator, pick, type EdgeList } from '../graph/edge-list';
-import { groupByObject, sharesFromDataset, type NearTextIndex, type ShareOptions, type ShareTable } from './coaction-shares';
+import {
+  groupByObject,
+  sharesFromDataset,
+  type NearTextIndex,
+  type ShareOptions,
+  type ShareTable,
+} from './coaction-shares';
 import { signatureSimilarity } from './coaction-text';
 
 export interface CoactionOptions extends ShareOptions {
@@ -63,8 +69,8 @@ export function coactionFromShares(
   }
   const { order, start } = groupByObject(shares, keep);
   const acc = new PairAccumulator(accountCount, false, { capacity: Math.max(1024, shares.count), withSum: true });
-  let older = new Int32Array(acc.source.length);
-  let newer = new Int32Array(acc.source.length);
+  let older: Int32Array = new Int32Array(acc.source.length);
+  let newer: Int32Array = new Int32Array(acc.source.length);
   const took = new Uint8Array(shares.count);
   // Previous position (in `order`) of the same account within the same object, or -1.
   const prev = new Int32Array(order.length);
@@ -163,9 +169,13 @@ export function synchronisedShares(
 ): SynchronyCounts {
   const actions = new Int32Array(accountCount);
   const synchronised = new Int32Array(accountCount);
-  const { order, start } = groupByObject(shares, Uint8Array.from(shares.time, (t) => (t === t ? 1 : 0)));
+  const { order, start } = groupByObject(
+    shares,
+    Uint8Array.from(shares.time, (t) => (t === t ? 1 : 0)),
+  );
   const { account, time } = shares;
-  const same = (a: number, b: number) => a !== b && (!membership || (membership[a] >= 0 && membership[a] === membership[b]));
+  const same = (a: number, b: number) =>
+    a !== b && (!membership || (membership[a] >= 0 && membership[a] === membership[b]));
   for (let ob = 0; ob < shares.objectCount; ob++) {
     const s = start[ob];
     const e = start[ob + 1];

@@ -26,7 +26,12 @@ function readShares(): CoorShareRows {
 /** CooRTweet's detect_groups + generate_coordinated_network written out plainly, all pairs per object. */
 function naive(x: CoorShareRows, window: number, minPart: number) {
   type Row = { object: string; account: string; content: string; ts: number };
-  let rows: Row[] = x.objectId.map((o, i) => ({ object: o, account: x.accountId[i], content: x.contentId[i], ts: x.timestamp[i] }));
+  let rows: Row[] = x.objectId.map((o, i) => ({
+    object: o,
+    account: x.accountId[i],
+    content: x.contentId[i],
+    ts: x.timestamp[i],
+  }));
   // Step 1, with data.table's `by = account_id` regrouping (accounts in order of first appearance).
   const byAccount = new Map<string, Row[]>();
   for (const r of rows) byAccount.set(r.account, [...(byAccount.get(r.account) ?? []), r]);
@@ -43,16 +48,24 @@ function naive(x: CoorShareRows, window: number, minPart: number) {
       }
   // Step 3.
   result = result.filter(
-    (r) => r.object !== r.a.content && r.object !== r.b.content && r.a.content !== r.b.content && r.a.account !== r.b.account,
+    (r) =>
+      r.object !== r.a.content &&
+      r.object !== r.b.content &&
+      r.a.content !== r.b.content &&
+      r.a.account !== r.b.account,
   );
   // Step 4.
   const contentIds = new Set(result.flatMap((r) => [r.a.content, r.b.content]));
   const counts = new Map<string, number>();
   for (const r of rows) if (contentIds.has(r.content)) counts.set(r.account, (counts.get(r.account) ?? 0) + 1);
-  const filt = new Set(rows.filter((r) => contentIds.has(r.content) && counts.get(r.account)! >= minPart).map((r) => r.content));
+  const filt = new Set(
+    rows.filter((r) => contentIds.has(r.content) && counts.get(r.account)! >= minPart).map((r) => r.content),
+  );
   result = result.filter((r) => filt.has(r.a.content) || filt.has(r.b.content));
   // Orientation: swap so content_id is the older share.
-  const oriented = result.map((r) => (r.delta > 0 ? { ...r, a: r.b, b: r.a } : r)).map((r) => ({ ...r, delta: Math.abs(r.delta) }));
+  const oriented = result
+    .map((r) => (r.delta > 0 ? { ...r, a: r.b, b: r.a } : r))
+    .map((r) => ({ ...r, delta: Math.abs(r.delta) }));
   // Step 5.
   const edges = new Map<string, { w: number; sum: number; c: Set<string>; cy: Set<string> }>();
   for (const r of oriented) {
@@ -72,9 +85,18 @@ function compare(x: CoorShareRows, window: number, minPart: number) {
   const net = generateCoordinatedNetwork(x, groups);
   const ref = naive(x, window, minPart);
   const mine = Array.from(groups.row, (r, k) =>
-    [x.objectId[r], x.accountId[r], x.accountId[groups.rowY[k]], x.contentId[r], x.contentId[groups.rowY[k]], groups.timeDelta[k]].join(' '),
+    [
+      x.objectId[r],
+      x.accountId[r],
+      x.accountId[groups.rowY[k]],
+      x.contentId[r],
+      x.contentId[groups.rowY[k]],
+      groups.timeDelta[k],
+    ].join(' '),
   ).sort();
-  const theirs = ref.rows.map((r) => [r.object, r.a.account, r.b.account, r.a.content, r.b.content, r.delta].join(' ')).sort();
+  const theirs = ref.rows
+    .map((r) => [r.object, r.a.account, r.b.account, r.a.content, r.b.content, r.delta].join(' '))
+    .sort();
   expect(mine.length).toBe(theirs.length);
   expect(mine).toEqual(theirs);
   expect(net.edges.source.length).toBe(ref.edges.size);

@@ -91,8 +91,8 @@ export function detectGroups(x: CoorShareRows, options: CoorOptions): CoorGroups
   for (let i = 0; i < n; i++) if (keptRow[i]) order[pos[obj[i]]++] = i;
   const ts = x.timestamp;
   const cmp = (a: number, b: number) => ts[a] - ts[b] || rank[a] - rank[b];
-  let row = new Int32Array(1024);
-  let rowY = new Int32Array(1024);
+  let row: Int32Array = new Int32Array(1024);
+  let rowY: Int32Array = new Int32Array(1024);
   let m = 0;
   for (let o = 0; o < objCount; o++) {
     const s = objStart[o];
@@ -104,7 +104,10 @@ export function detectGroups(x: CoorShareRows, options: CoorOptions): CoorGroups
       for (let j = i + 1; j < g.length && ts[g[j]] - ts[ri] <= timeWindow; j++) {
         const rj = g[j];
         // Step 3.
-        if (removeLoops && (obj[ri] === content[ri] || obj[ri] === content[rj] || content[ri] === content[rj] || acc[ri] === acc[rj]))
+        if (
+          removeLoops &&
+          (obj[ri] === content[ri] || obj[ri] === content[rj] || content[ri] === content[rj] || acc[ri] === acc[rj])
+        )
           continue;
         if (m === row.length) {
           row = growI32(row);
@@ -128,7 +131,8 @@ export function detectGroups(x: CoorShareRows, options: CoorOptions): CoorGroups
     const hits = new Int32Array(A);
     for (let i = 0; i < n; i++) if (keptRow[i] && inResult[content[i]]) hits[acc[i]]++;
     const filtContent = new Uint8Array(objCount);
-    for (let i = 0; i < n; i++) if (keptRow[i] && inResult[content[i]] && hits[acc[i]] >= minParticipation) filtContent[content[i]] = 1;
+    for (let i = 0; i < n; i++)
+      if (keptRow[i] && inResult[content[i]] && hits[acc[i]] >= minParticipation) filtContent[content[i]] = 1;
     keep = new Uint8Array(m);
     for (let k = 0; k < m; k++) keep[k] = filtContent[content[row[k]]] || filtContent[content[rowY[k]]] ? 1 : 0;
   }

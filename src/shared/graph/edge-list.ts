@@ -49,7 +49,8 @@ export class PairAccumulator {
     directed: boolean,
     opts: { capacity?: number; withSum?: boolean; withKind?: boolean } = {},
   ) {
-    if (nodeCount * nodeCount >= 2 ** 53) throw new Error(`PairAccumulator: ${nodeCount} nodes is too many for exact pair keys`);
+    if (nodeCount * nodeCount >= 2 ** 53)
+      throw new Error(`PairAccumulator: ${nodeCount} nodes is too many for exact pair keys`);
     this.nodeCount = nodeCount;
     this.directed = directed;
     const cap = Math.max(16, opts.capacity ?? 1024);

@@ -46,7 +46,11 @@ export function forceAtlas2Layout(g: EdgeList, options: LayoutOptions = {}): Lay
     barnesHutTheta: 0.5,
     edgeWeightInfluence: o.edgeWeightInfluence,
   };
-  const positions = forceAtlas2(graph, { iterations: o.iterations, settings, getEdgeWeight: edgeWeightGetter(list.weight) });
+  const positions = forceAtlas2(graph, {
+    iterations: o.iterations,
+    settings,
+    getEdgeWeight: edgeWeightGetter(list.weight),
+  });
   const x = new Float32Array(list.nodeCount);
   const y = new Float32Array(list.nodeCount);
   for (let i = 0; i < list.nodeCount; i++) {
