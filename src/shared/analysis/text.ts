@@ -1,0 +1,225 @@
+/**
+ * Duplicate and near-duplicate text detection.
+ *
+ * Exact duplicates: texts equal after normalisation (case, Unicode form, URLs, mentions and punctuation
+ * removed), which is what copy-paste templates survive. Near duplicates: MinHash over word shingles
+ * (Broder 1997, "On the resemblance and containment of documents") with banded locality-sensitive hashing
+ * (Indyk & Motwani 1998; Leskovec, Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3) so that only
+ * posts sharing a band are compared: never all pairs. Candidates are confirmed by the signature's estimate of
+ * the Jaccard similarity of their shingle sets.
+ */
+import { POST_KINDS, type Dataset } from './dataset';
+
+const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+/gu;
+const RT_PREFIX_RE = /^rt\s+@[\p{L}\p{N}_]+:?\s*/u;
+const MENTION_RE = /@[\p{L}\p{N}_]+/gu;
+const NON_WORD_RE = /[^\p{L}\p{N}#]+/gu;
+
+/** Lower-cases, folds Unicode compatibility forms, drops URLs, mentions, punctuation and extra spaces. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(RT_PREFIX_RE, '')
+    .replace(URL_RE, ' ')
+    .replace(MENTION_RE, ' ')
+    .replace(NON_WORD_RE, ' ')
+    .trim();
+}
+
+export function tokens(normalised: string): string[] {
+  return normalised === '' ? [] : normalised.split(' ');
+}
+
+/** FNV-1a, 32 bit: a fast, well-spread string hash for shingles. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** MurmurHash3's finaliser: turns (shingle hash xor seed) into an independent-looking permutation. */
+function mix32(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+/** Hashes of the word shingles of a token list (one shingle of all tokens when there are fewer than `size`). */
+export function shingleHashes(toks: string[], size: number): Uint32Array {
+  if (toks.length === 0) return new Uint32Array(0);
+  const n = Math.max(1, toks.length - size + 1);
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = hashString(toks.slice(i, i + size).join(' '));
+  return out;
+}
+
+/** MinHash signature: for each of `k` seeded hash functions, the minimum over the shingles. */
+export function minhashSignature(shingles: Uint32Array, k: number, out = new Uint32Array(k)): Uint32Array {
+  for (let j = 0; j < k; j++) {
+    const seed = mix32(0x9e3779b9 + j * 0x632be5ab);
+    let min = 0xffffffff;
+    for (let i = 0; i < shingles.length; i++) {
+      const h = mix32(shingles[i] ^ seed);
+      if (h < min) min = h;
+    }
+    out[j] = min;
+  }
+  return out;
+}
+
+/** The exact Jaccard similarity of two shingle-hash sets (for tests and small inputs). */
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  let inter = 0;
+  for (const x of sa) if (sb.has(x)) inter++;
+  const union = sa.size + sb.size - inter;
+  return union === 0 ? 0 : inter / union;
+}
+
+export interface TextGroupOptions {
+  /** Words per shingle (default 2: templates with a few changed words keep most word pairs). */
+  shingleSize?: number;
+  /** MinHash functions = bands × rows (defaults 16 × 4 = 64; LSH threshold ≈ (1/16)^(1/4) ≈ 0.5). */
+  bands?: number;
+  rows?: number;
+  /** Estimated Jaccard similarity from which two texts count as near duplicates (default 0.5). */
+  threshold?: number;
+  /** Texts with fewer normalised words take part in exact matching only (default 5): short texts collide by chance. */
+  minTokens?: number;
+}
+
+export interface TextGroups {
+  /** Per post: id of its exact-duplicate group (posts with equal normalised text), or -1 (no own text). */
+  exact: Int32Array;
+  /** Per post: id of its near-duplicate cluster (includes exact duplicates), or -1 (no own text). */
+  near: Int32Array;
+}
+
+/** Post kinds whose text is the author's own (a retweet or share carries its parent's text). */
+const AUTHORED = new Set(['original', 'reply', 'quote', 'comment'].map((k) => POST_KINDS.indexOf(k as never)));
+
+/**
+ * Groups every authored post's text into exact-duplicate groups and near-duplicate clusters (union-find over
+ * LSH candidates confirmed by signature similarity). Group ids are dense, starting at 0; a group of one post
+ * means the text is unique.
+ */
+export function textGroups(ds: Dataset, options: TextGroupOptions = {}): TextGroups {
+  const shingleSize = options.shingleSize ?? 2;
+  const bands = options.bands ?? 16;
+  const rows = options.rows ?? 4;
+  const threshold = options.threshold ?? 0.5;
+  const minTokens = options.minTokens ?? 5;
+  const k = bands * rows;
+  const n = ds.posts.count;
+  const exact = new Int32Array(n).fill(-1);
+  const parent = new Int32Array(n).fill(-1);
+  const exactIds = new Map<string, number>();
+  const firstOfExact: number[] = [];
+  const sigs = new Uint32Array(n * k);
+  const hasSig = new Uint8Array(n);
+  const sig = new Uint32Array(k);
+
+  for (let p = 0; p < n; p++) {
+    const text = ds.posts.text[p];
+    if (text === null || !AUTHORED.has(ds.posts.kind[p])) continue;
+    const norm = normaliseText(text);
+    if (norm === '') continue;
+    let g = exactIds.get(norm);
+    parent[p] = p;
+    if (g === undefined) {
+      g = firstOfExact.length;
+      exactIds.set(norm, g);
+      firstOfExact.push(p);
+      const toks = tokens(norm);
+      if (toks.length >= minTokens) {
+        minhashSignature(shingleHashes(toks, shingleSize), k, sig);
+        sigs.set(sig, p * k);
+        hasSig[p] = 1;
+      }
+    } else {
+      parent[p] = firstOfExact[g];
+    }
+    exact[p] = g;
+  }
+
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  const similarity = (a: number, b: number): number => {
+    let same = 0;
+    for (let j = 0; j < k; j++) if (sigs[a * k + j] === sigs[b * k + j]) same++;
+    return same / k;
+  };
+
+  // Per band: sort (band hash, post) pairs packed in one float (30-bit hash × 2^22 + post) and scan equal runs.
+  const withSig: number[] = [];
+  for (let p = 0; p < n; p++) if (hasSig[p]) withSig.push(p);
+  if (withSig.length >= 2) {
+    if (n >= 1 << 22) throw new Error('textGroups: more than 4,194,304 posts; split the dataset');
+    const keys = new Float64Array(withSig.length);
+    for (let b = 0; b < bands; b++) {
+      for (let i = 0; i < withSig.length; i++) {
+        const p = withSig[i];
+        let h = 0x811c9dc5 ^ b;
+        for (let r = 0; r < rows; r++) h = mix32(h ^ sigs[p * k + b * rows + r]);
+        keys[i] = (h >>> 2) * 4194304 + p;
+      }
+      keys.sort();
+      let start = 0;
+      for (let i = 1; i <= keys.length; i++) {
+        if (i < keys.length && Math.floor(keys[i] / 4194304) === Math.floor(keys[start] / 4194304)) continue;
+        if (i - start >= 2) linkRun(keys, start, i);
+        start = i;
+      }
+    }
+  }
+
+  // Within a bucket, compare each post with up to four representatives of the clusters found so far: buckets of
+  // a popular template are large, and comparing all pairs there would be quadratic.
+  function linkRun(keys: Float64Array, from: number, to: number): void {
+    const reps: number[] = [];
+    for (let i = from; i < to; i++) {
+      const p = keys[i] % 4194304;
+      let linked = false;
+      for (const r of reps) {
+        if (find(r) === find(p) || similarity(r, p) >= threshold) {
+          union(r, p);
+          linked = true;
+          break;
+        }
+      }
+      if (!linked && reps.length < 4) reps.push(p);
+    }
+  }
+  function union(a: number, b: number): void {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+
+  const near = new Int32Array(n).fill(-1);
+  const nearIds = new Map<number, number>();
+  for (let p = 0; p < n; p++) {
+    if (parent[p] < 0) continue;
+    const root = find(p);
+    let g = nearIds.get(root);
+    if (g === undefined) {
+      g = nearIds.size;
+      nearIds.set(root, g);
+    }
+    near[p] = g;
+  }
+  return { exact, near };
+}
