@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { detectCommunities, modularity } from './communities';
-import { connectedComponents } from '../graph/components';
-import { forceAtlas2Layout } from '../graph/layout';
-import type { EdgeList } from '../graph/edge-list';
+import { detectCommunities, modularity } from '../../src/shared/analysis/communities';
+import { connectedComponents } from '../../src/shared/graph/components';
+import { forceAtlas2Layout } from '../../src/shared/graph/layout';
+import type { EdgeList } from '../../src/shared/graph/edge-list';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function karate(): EdgeList {
-  const pairs = readFileSync(path.resolve(here, '../../../test/fixtures/karate/karate.txt'), 'utf8')
+  const pairs = readFileSync(path.resolve(here, '../fixtures/karate/karate.txt'), 'utf8')
     .trim()
     .split('\n')
     .map((l) => l.split(' ').map(Number));
@@ -29,7 +29,10 @@ describe('communities on Zachary karate club', () => {
   it('fixture has the known invariants', () => {
     expect(g.source.length).toBe(78);
     const degree = new Int32Array(34);
-    for (let e = 0; e < 78; e++) (degree[g.source[e]]++, degree[g.target[e]]++);
+    for (let e = 0; e < 78; e++) {
+      degree[g.source[e]]++;
+      degree[g.target[e]]++;
+    }
     expect(degree[33]).toBe(17);
     expect(degree[0]).toBe(16);
   });

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { detectGroups, generateCoordinatedNetwork, type CoorShareRows } from './coortweet';
+import { detectGroups, generateCoordinatedNetwork, type CoorShareRows } from '../../src/shared/analysis/coortweet';
 
 // CooRTweet's russian_coord_tweets (MIT, Righetti & Balluff; data of Kulichkina, Righetti & Waldherr 2024).
 const here = path.dirname(fileURLToPath(import.meta.url));
-const csv = path.resolve(here, '../../../../shared/data/russian_coord_tweets.csv');
+const csv = path.resolve(here, '../../../shared/data/russian_coord_tweets.csv');
 
 function readShares(): CoorShareRows {
   const lines = readFileSync(csv, 'utf8').trim().split(/\r?\n/);
