@@ -53,7 +53,9 @@ describe('comments importer', () => {
       'instagram:100004>200777 comment 200777_55_10 1630483200',
     ]);
     expect(objects(p, 'page')).toEqual(['200500', '200500', '200500', '200777', '200777']);
-    const names = p.db.prepare("SELECT ext_id, display_name FROM accounts WHERE platform = 'facebook' ORDER BY ext_id").all();
+    const names = p.db
+      .prepare("SELECT ext_id, display_name FROM accounts WHERE platform = 'facebook' ORDER BY ext_id")
+      .all();
     expect(names).toEqual([
       { ext_id: '100001', display_name: 'Anna Berg' },
       { ext_id: '100002', display_name: 'Jonas Weber' },
@@ -106,7 +108,13 @@ describe('comments importer', () => {
   });
 
   it('imports a VK comment dump through --map field=column', async () => {
-    const mapping = { commenter_id: 'from_id', target_id: 'owner_id', post_id: 'post_id', comment_id: 'id', time: 'date' };
+    const mapping = {
+      commenter_id: 'from_id',
+      target_id: 'owner_id',
+      post_id: 'post_id',
+      comment_id: 'id',
+      time: 'date',
+    };
     const r = await importFile(p.db, fixture('vk-comments.csv'), { format: 'comments', mapping, platform: 'vk' });
     expect([r.rowsImported, r.errorCount]).toEqual([3, 0]);
     expect(post(p, 'vk', '5002')).toEqual({

@@ -16,7 +16,7 @@ async function writeBigShareTable(file: string, rows: number): Promise<void> {
   out.write('object_id,account_id,content_id,timestamp_share\n');
   for (let i = 0; i < rows; i++) {
     const line = `obj${i % 5000},acct${(i * 7) % 300},big${i},${1600000000 + i}\n`;
-    if (!out.write(line)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }

@@ -40,7 +40,11 @@ export function tableCounts(db: Db): Record<string, number> {
   return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]));
 }
 
-export const count = (db: Db, sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;
+export const count = (db: Db, sql: string, ...params: unknown[]) =>
+  db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 
 export function memoryIo(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];

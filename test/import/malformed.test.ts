@@ -56,7 +56,9 @@ describe('malformed table input', () => {
     const whole = gzipSync(Buffer.from('source,target\n' + 'a,b\n'.repeat(50_000) + 'c,d\n'));
     writeFileSync(gz, whole.subarray(0, whole.length - 30));
     const before = tableCounts(p.db);
-    await expect(importFile(p.db, gz, { format: 'edges' })).rejects.toThrow(/edges\.csv\.gz: corrupt or truncated gzip/);
+    await expect(importFile(p.db, gz, { format: 'edges' })).rejects.toThrow(
+      /edges\.csv\.gz: corrupt or truncated gzip/,
+    );
     expect(tableCounts(p.db)).toEqual(before);
   });
 
@@ -82,7 +84,14 @@ describe('malformed table input', () => {
 
 describe('re-import idempotence', () => {
   it('importing the same files twice adds nothing the second time', async () => {
-    const files = ['coortweet-shares.csv', 'german-subset.csv', 'comments-facebook.csv', '4cat-telegram.csv', 'follows.csv', 'edges.csv'];
+    const files = [
+      'coortweet-shares.csv',
+      'german-subset.csv',
+      'comments-facebook.csv',
+      '4cat-telegram.csv',
+      'follows.csv',
+      'edges.csv',
+    ];
     for (const f of files) await importFile(p.db, fixture(f));
     const once = tableCounts(p.db);
     for (const f of files) {

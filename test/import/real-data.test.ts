@@ -11,7 +11,9 @@ import { count, SHARED_DATA, tempProject, type TempProject } from './helpers';
 
 /** The files hold no quoted cells, so splitting on commas is an independent reading. */
 function readRows(file: string): string[][] {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+  const lines = readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
   return lines.slice(1).map((l) => l.split(','));
 }
 
@@ -61,12 +63,12 @@ describe('german_elections.csv (multi-object table)', () => {
     expect([r.format, r.rowsRead, r.rowsImported, r.errorCount]).toEqual(['multi-object', 218_971, 218_971, 0]);
     expect(count(p.db, 'SELECT count(*) FROM accounts')).toBe(58_317);
     const accounts = new Set(rows.map((c) => c[0]));
-    expect(count(p.db, "SELECT count(*) FROM accounts WHERE platform = 'facebook' AND ext_id LIKE 'fb\\_%' ESCAPE '\\'")).toBe(
-      [...accounts].filter((a) => a.startsWith('fb_')).length,
-    );
-    expect(count(p.db, "SELECT count(*) FROM accounts WHERE platform = 'twitter' AND ext_id LIKE 'tw\\_%' ESCAPE '\\'")).toBe(
-      [...accounts].filter((a) => a.startsWith('tw_')).length,
-    );
+    expect(
+      count(p.db, "SELECT count(*) FROM accounts WHERE platform = 'facebook' AND ext_id LIKE 'fb\\_%' ESCAPE '\\'"),
+    ).toBe([...accounts].filter((a) => a.startsWith('fb_')).length);
+    expect(
+      count(p.db, "SELECT count(*) FROM accounts WHERE platform = 'twitter' AND ext_id LIKE 'tw\\_%' ESCAPE '\\'"),
+    ).toBe([...accounts].filter((a) => a.startsWith('tw_')).length);
   });
 
   it('stores one post per (platform, post_id) and every object of it, whatever row it came on', () => {

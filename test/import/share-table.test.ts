@@ -20,7 +20,12 @@ describe('share-table importer', () => {
          WHERE p.ext_id = ?`,
       )
       .get('114e22f1b2b648528277b76f0b0224e7');
-    expect(post).toEqual({ platform: 'generic', kind: 'share', time: 1623881091, author: '0fb4232d1b7b37069c13ee17579bd10e' });
+    expect(post).toEqual({
+      platform: 'generic',
+      kind: 'share',
+      time: 1623881091,
+      author: '0fb4232d1b7b37069c13ee17579bd10e',
+    });
     const objects = p.db
       .prepare(
         `SELECT o.value FROM post_objects o JOIN posts p ON p.id = o.post_id WHERE p.ext_id = ? ORDER BY o.value`,
