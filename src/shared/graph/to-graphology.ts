@@ -18,12 +18,14 @@ export function toGraphology(g: EdgeList, options: ToGraphologyOptions = {}): Gr
   const undirected = options.undirected || !g.directed;
   const list = undirected && g.directed ? symmetrize(g) : g;
   const graph = new Graph({ type: undirected ? 'undirected' : 'directed', multi: false, allowSelfLoops: true });
-  for (let i = 0; i < list.nodeCount; i++) graph.addNode(String(i));
+  // Key strings made once per node: converting ids inside the edge loop doubled construction time.
+  const keys = new Array<string>(list.nodeCount);
+  for (let i = 0; i < list.nodeCount; i++) graph.addNode((keys[i] = String(i)));
   const m = list.source.length;
   const withWeight = options.weightAttribute === true;
   for (let e = 0; e < m; e++) {
-    const s = String(list.source[e]);
-    const t = String(list.target[e]);
+    const s = keys[list.source[e]];
+    const t = keys[list.target[e]];
     if (withWeight) graph.addEdgeWithKey(String(e), s, t, { weight: list.weight[e] });
     else graph.addEdgeWithKey(String(e), s, t);
   }
