@@ -6,7 +6,8 @@
  * "How to Detect and Handle Outliers": z = (x − median) / (1.4826 · MAD), robust to the very bursts it looks
  * for — reaches `zThreshold` and it holds at least `minBinPosts` posts. The scale is floored at one post per
  * bin so that a sparse tag (median and MAD 0) does not "burst" on a couple of posts. Burst bins closer than
- * `gapBins` merge; the reported span runs from the first to the last post inside.
+ * `gapBins` merge, and a burst extends over neighbouring bins at z ≥ 2 (hysteresis, so a burst that starts
+ * late in a bin is not cut); the reported span runs from the first to the last post inside.
  */
 import { OBJECT_KINDS, type Dataset } from './dataset';
 import { normaliseText } from './text';
@@ -143,12 +144,18 @@ function timeline(
   const mad = medianWithConstant(deviations, zeros, med);
   const scale = Math.max(1.4826 * mad, 1);
 
+  const isBurstBin = (b: number) => (counts[b] - med) / scale >= zThreshold && counts[b] >= minBinPosts;
   const bursts: Burst[] = [];
+  let closedEnd = -1;
   let runStart = -1;
   let runEnd = -1;
   let peak = 0;
   const close = () => {
     if (runStart < 0) return;
+    // Hysteresis: the edges of a burst rarely fill a whole bin, so extend the run over neighbours at z ≥ 2.
+    while (runStart > closedEnd + 1 && (counts[runStart - 1] - med) / scale >= 2) runStart--;
+    // (never into the next burst bin, which starts a burst of its own)
+    while (runEnd < counts.length - 1 && (counts[runEnd + 1] - med) / scale >= 2 && !isBurstBin(runEnd + 1)) runEnd++;
     const inBurst = posts.filter((p) => {
       const b = binOf(p) - firstBin;
       return b >= runStart && b <= runEnd;
@@ -169,12 +176,13 @@ function timeline(
         `${accounts} accounts posted ${label} ${inBurst.length} times within ${minutes} minutes ` +
         `(${isoMinute(start)}–${isoMinute(end)} UTC; usual rate ${med} per ${binSeconds / 60} min)`,
     });
+    closedEnd = runEnd;
     runStart = -1;
     peak = 0;
   };
   for (let b = 0; b < counts.length; b++) {
     const z = (counts[b] - med) / scale;
-    if (z >= zThreshold && counts[b] >= minBinPosts) {
+    if (isBurstBin(b)) {
       if (runStart >= 0 && b - runEnd - 1 > gapBins) close();
       if (runStart < 0) runStart = b;
       runEnd = b;

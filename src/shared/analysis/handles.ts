@@ -58,9 +58,9 @@ export function handlePatternScore(handle: string | null | undefined): HandleSco
   const clusters = longestRun >= 5 ? 0.4 : longestRun === 4 ? 0.1 : 0;
   const random = 1 - (1 - alternation) * (1 - noVowels) * (1 - clusters);
 
-  const score = 1 - (1 - digits) * (1 - random);
+  const score = Math.round((1 - (1 - digits) * (1 - random)) * 1000) / 1000;
   const pattern = score < 0.2 ? 'none' : digits >= random ? 'digits' : 'random';
-  return { score: Math.round(score * 1000) / 1000, pattern };
+  return { score, pattern };
 }
 
 function isDigit(c: string): boolean {
