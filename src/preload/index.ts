@@ -1,4 +1,20 @@
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CHANNELS, EVENT_CHANNEL } from '../shared/api/channels';
+import type { ApiEvent, ClaqueBridge } from '../shared/api/contract';
 
-// The renderer's only door to the backend; the typed API is added by the desktop-app work.
-contextBridge.exposeInMainWorld('claque', { version: '0.1.0' });
+// The renderer's only door to the backend: one wrapper per contract channel, plus progress events. Raw
+// ipcRenderer never reaches the page; main validates every payload.
+const bridge = Object.fromEntries(
+  CHANNELS.map((channel) => [channel, (request: unknown) => ipcRenderer.invoke(channel, request)]),
+) as Omit<ClaqueBridge, 'onEvent'>;
+
+const api: ClaqueBridge = {
+  ...bridge,
+  onEvent(listener) {
+    const wrapped = (_event: IpcRendererEvent, payload: ApiEvent) => listener(payload);
+    ipcRenderer.on(EVENT_CHANNEL, wrapped);
+    return () => ipcRenderer.off(EVENT_CHANNEL, wrapped);
+  },
+};
+
+contextBridge.exposeInMainWorld('claque', api);

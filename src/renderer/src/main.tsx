@@ -1,14 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return (
-    <main>
-      <h1>Claque</h1>
-      <p>Coordinated amplification networks, found and explained.</p>
-    </main>
-  );
-}
+import { App } from '../views/App';
+import '../views/styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

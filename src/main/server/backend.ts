@@ -1,0 +1,233 @@
+/**
+ * The backend behind both front ends (Electron IPC and browser mode's HTTP API): pure Node, no Electron.
+ * Every request is validated against the contract's zod schema here, then handed to the one pipeline
+ * (importFile, projectInfo, runAnalysis); the result or a coded error goes back in an Envelope. Long calls
+ * carry a client-chosen job id: progress is pushed as events under that id and `job.cancel` aborts it.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { AnalysisOutput, AnalysisParameters } from '../../shared/analysis/result';
+import {
+  isChannel,
+  parseRequest,
+  type ApiErrorBody,
+  type ApiEvent,
+  type Channel,
+  type ClaqueApi,
+  type Envelope,
+  type ErrorCode,
+  type ExportOutcome,
+  type ProjectState,
+} from '../../shared/api/contract';
+import { detectFormat } from '../import/detect';
+import { ImportCancelled, ImportError } from '../import/errors';
+import { FORMATS } from '../import/formats';
+import { importFile } from '../import/run-import';
+import { readSample } from '../import/source';
+import { projectInfo } from '../store/info';
+import { openProject, ProjectError, type Db } from '../store/project';
+import { toCsv, toGexf } from './exporters';
+import { previewOf } from './preview';
+
+/** The pipeline's entry point (src/main/analysis/pipeline.ts), injected so tests can pin a result. */
+export type AnalysisRunner = (
+  db: Db,
+  params: AnalysisParameters,
+  options: { onProgress?: (progress: unknown) => void; signal?: AbortSignal },
+) => Promise<AnalysisOutput>;
+
+export interface BackendOptions {
+  /** Project file to open at start; created when `create` is true and it does not exist. */
+  project?: string;
+  create?: boolean;
+  runAnalysis: AnalysisRunner;
+}
+
+export interface Backend {
+  /** Validates and runs one call. Never throws: failures come back as `{ ok: false, error }`. */
+  call(channel: string, payload: unknown): Promise<Envelope<unknown>>;
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+  close(): void;
+}
+
+export class ApiError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Reads a pipeline progress report of unknown exact shape into the contract's event fields. */
+export function describeProgress(p: unknown): { stage: string; fraction: number | null; message: string | null } {
+  if (typeof p === 'string') return { stage: p, fraction: null, message: null };
+  const o = (p ?? {}) as Record<string, unknown>;
+  const stage = typeof o.stage === 'string' ? o.stage : 'working';
+  let fraction: number | null = null;
+  if (typeof o.fraction === 'number') fraction = o.fraction;
+  else if (typeof o.done === 'number' && typeof o.total === 'number' && o.total > 0) fraction = o.done / o.total;
+  if (fraction !== null) fraction = Math.max(0, Math.min(1, fraction));
+  const message = typeof o.message === 'string' ? o.message : null;
+  return { stage, fraction, message };
+}
+
+export function createBackend(options: BackendOptions): Backend {
+  let db: Db | null = null;
+  let projectFile: string | null = null;
+  let lastAnalysis: AnalysisOutput | null = null;
+  const jobs = new Map<string, AbortController>();
+  const listeners = new Set<(event: ApiEvent) => void>();
+
+  const emit = (event: ApiEvent) => {
+    for (const l of listeners) l(event);
+  };
+
+  const requireDb = (): Db => {
+    if (!db) throw new ApiError('no_project', 'no project is open: open or create a .claque project first');
+    return db;
+  };
+  const requireAnalysis = (): AnalysisOutput => {
+    if (!lastAnalysis) throw new ApiError('no_analysis', 'no analysis has been run on this project yet');
+    return lastAnalysis;
+  };
+  const notBusy = () => {
+    if (jobs.size > 0) throw new ApiError('busy', `another job is running (${[...jobs.keys()].join(', ')}); cancel it or wait`);
+  };
+
+  const state = (): ProjectState => ({
+    file: projectFile,
+    info: db ? projectInfo(db) : null,
+    hasAnalysis: lastAnalysis !== null,
+  });
+
+  const switchProject = (file: string, create: boolean): ProjectState => {
+    notBusy();
+    if (create && existsSync(file)) throw new ApiError('project_error', `${file}: already exists; open it instead`);
+    const next = openProject(file, { create });
+    db?.close();
+    db = next;
+    projectFile = file;
+    lastAnalysis = null;
+    return state();
+  };
+
+  async function runJob<T>(jobId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    notBusy();
+    const controller = new AbortController();
+    jobs.set(jobId, controller);
+    let ok = false;
+    try {
+      const value = await work(controller.signal);
+      ok = true;
+      return value;
+    } catch (err) {
+      if (controller.signal.aborted && !(err instanceof ImportError)) throw new ApiError('cancelled', `${jobId}: cancelled`);
+      throw err;
+    } finally {
+      jobs.delete(jobId);
+      emit({ type: 'job.done', jobId, ok });
+    }
+  }
+
+  const exportOutcome = async (fileName: string, mimeType: string, content: string, file?: string): Promise<ExportOutcome> => {
+    if (file) await writeFile(file, content, 'utf8');
+    return { fileName, mimeType, content, writtenTo: file ?? null, bytes: Buffer.byteLength(content, 'utf8') };
+  };
+
+  const exportBase = () => (projectFile ? basename(projectFile).replace(/\.claque$/i, '') : 'claque');
+
+  const handlers: ClaqueApi = {
+    'project.open': async ({ file }) => switchProject(file, false),
+    'project.create': async ({ file }) => switchProject(file, true),
+    'project.info': async () => state(),
+    'import.detect': async ({ file }) => {
+      const sample = await readSample(file);
+      const formats = FORMATS.map((f) => ({ id: f.id as string, label: f.label }));
+      try {
+        const { format, confidence } = detectFormat(file, sample);
+        return { file, format: format.id, label: format.label, confidence, reason: null, preview: previewOf(sample), formats };
+      } catch (err) {
+        if (!(err instanceof ImportError)) throw err;
+        return { file, format: null, label: null, confidence: 0, reason: err.message, preview: previewOf(sample), formats };
+      }
+    },
+    'import.run': async ({ jobId, file, format, mapping, platform, strict }) => {
+      const project = requireDb();
+      return runJob(jobId, async (signal) => {
+        const result = await importFile(project, file, {
+          format,
+          mapping,
+          platform,
+          strict,
+          signal,
+          onProgress: (p) => emit({ type: 'import.progress', jobId, ...p }),
+        });
+        // New data makes the previous analysis stale.
+        lastAnalysis = null;
+        return { ...result, info: projectInfo(project) };
+      });
+    },
+    'job.cancel': async ({ jobId }) => {
+      const job = jobs.get(jobId);
+      job?.abort();
+      return { cancelled: job !== undefined };
+    },
+    'analysis.run': async ({ jobId, parameters }) => {
+      const project = requireDb();
+      return runJob(jobId, async (signal) => {
+        let last = 0;
+        const onProgress = (p: unknown) => {
+          const now = Date.now();
+          if (now - last < 100) return; // events are for eyes: ten a second is plenty
+          last = now;
+          emit({ type: 'analysis.progress', jobId, ...describeProgress(p) });
+        };
+        const output = await options.runAnalysis(project, parameters, { onProgress, signal });
+        if (signal.aborted) throw new ApiError('cancelled', `${jobId}: cancelled`);
+        lastAnalysis = output;
+        return output;
+      });
+    },
+    'analysis.get': async () => lastAnalysis,
+    'export.gexf': async ({ file }) =>
+      exportOutcome(`${exportBase()}.gexf`, 'application/gexf+xml', toGexf(requireAnalysis()), file),
+    'export.csv': async ({ table, file }) =>
+      exportOutcome(`${exportBase()}-${table}.csv`, 'text/csv', toCsv(requireAnalysis(), table), file),
+  };
+
+  if (options.project) switchProject(options.project, options.create ?? !existsSync(options.project));
+
+  return {
+    async call(channel, payload) {
+      if (!isChannel(channel)) return { ok: false, error: { code: 'unknown_channel', message: `no such channel: ${channel}` } };
+      const parsed = parseRequest(channel, payload);
+      if (!parsed.ok) return parsed;
+      try {
+        const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
+        return { ok: true, value: await handler(parsed.value) };
+      } catch (err) {
+        return { ok: false, error: toErrorBody(channel, err) };
+      }
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      for (const job of jobs.values()) job.abort();
+      db?.close();
+      db = null;
+    },
+  };
+}
+
+function toErrorBody(channel: Channel, err: unknown): ApiErrorBody {
+  if (err instanceof ApiError) return { code: err.code, message: err.message };
+  if (err instanceof ImportCancelled) return { code: 'cancelled', message: err.message };
+  if (err instanceof ImportError) return { code: 'import_error', message: err.message };
+  if (err instanceof ProjectError) return { code: 'project_error', message: err.message };
+  return { code: 'failed', message: `${channel}: ${(err as Error)?.message ?? String(err)}` };
+}

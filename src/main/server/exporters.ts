@@ -1,0 +1,36 @@
+/**
+ * The export channels' content: GEXF from the shared writer (src/main/export/gexf.ts, the one the CLI uses)
+ * and CSV tables built with the shared formula-safe csvLine. Only the choice of tables lives here.
+ */
+import type { AnalysisOutput } from '../../shared/analysis/result';
+import type { CsvTable } from '../../shared/api/contract';
+import { csvLine } from '../../shared/io/csv-writer';
+import { analysisToGexf } from '../export/gexf';
+
+export function toGexf(output: AnalysisOutput): string {
+  return analysisToGexf(output);
+}
+
+export function toCsv(output: AnalysisOutput, table: CsvTable): string {
+  const lines: string[] = [];
+  if (table === 'communities') {
+    // One column per evidence key seen in any community, so the numbers behind each verdict line up.
+    const keys = [...new Set(output.communities.flatMap((c) => c.evidence.map((e) => e.key)))].sort();
+    lines.push(csvLine(['community', 'rank', 'size', 'score', 'flagged', ...keys, 'reasons']));
+    output.communities.forEach((c, rank) => {
+      const byKey = new Map(c.evidence.map((e) => [e.key, e.value]));
+      lines.push(csvLine([c.id, rank + 1, c.size, c.score, c.flagged, ...keys.map((k) => byKey.get(k)), c.reasons.join('; ')]));
+    });
+  } else if (table === 'accounts') {
+    lines.push(csvLine(['account_id', 'screen_name', 'community', 'score', 'flagged', 'reasons']));
+    for (const a of output.accounts) {
+      lines.push(csvLine([a.accountId, a.screenName, a.community, a.score, a.flagged, a.reasons.join('; ')]));
+    }
+  } else {
+    const idOf = new Map(output.accounts.map((a) => [a.index, a.accountId]));
+    const node = (p: number) => idOf.get(output.graph.nodes[p]) ?? String(output.graph.nodes[p]);
+    lines.push(csvLine(['source', 'target', 'weight', 'kind']));
+    for (const e of output.graph.edges) lines.push(csvLine([node(e.source), node(e.target), e.weight, e.kind]));
+  }
+  return lines.join('');
+}

@@ -1,0 +1,89 @@
+/**
+ * What the map shows, as sigma reducers over the derived graph: filters hide, hover/click/search/community
+ * selection emphasise, the size metric sizes. Pure functions of (model, filters, selection) — sigma's
+ * recommended way, so the graph itself is never rewritten for display. Every set is built once per state
+ * change; the reducers then cost O(1) per node and edge.
+ */
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { FiltersState, SizeMetric } from '../state/filters/producers';
+import type { SelectionState } from '../state/selection/producers';
+import type { EdgeAttributes, MapModel, NodeAttributes } from './build-graph';
+
+export const MUTED_NODE = '#e4e4e4';
+export const HIGHLIGHT_EDGE = '#555555';
+const MIN_SIZE = 2;
+const MAX_SIZE = 14;
+const MAX_FORCED_LABELS = 12;
+
+export function nodeSize(attr: NodeAttributes, metric: SizeMetric, maxima: MapModel['maxima']): number {
+  if (metric === 'uniform') return 4;
+  const max = maxima[metric];
+  const value = attr[metric];
+  // Square root: area, not radius, grows with the metric.
+  return max > 0 ? MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(value / max) : MIN_SIZE;
+}
+
+export function searchMatches(model: MapModel, query: string): Set<string> | null {
+  const q = query.trim().toLowerCase();
+  if (q.length === 0) return null;
+  const found = new Set<string>();
+  model.graph.forEachNode((node, attr) => {
+    if (attr.label.toLowerCase().includes(q) || attr.accountId.toLowerCase().includes(q)) found.add(node);
+  });
+  return found;
+}
+
+export interface Reducers {
+  nodeReducer: (node: string, data: NodeAttributes) => Partial<NodeDisplayData>;
+  edgeReducer: (edge: string, data: EdgeAttributes) => Partial<EdgeDisplayData>;
+  /** Whether filters hide a node (also used by the camera and the search box). */
+  isHidden: (node: string) => boolean;
+}
+
+export function makeReducers(model: MapModel, filters: FiltersState, selection: SelectionState): Reducers {
+  const { graph } = model;
+  const shownCommunities = filters.communities ? new Set(filters.communities) : null;
+  const hiddenKinds = new Set(filters.hiddenEdgeKinds);
+  const isHidden = (node: string) => {
+    const attr = graph.getNodeAttributes(node);
+    return (shownCommunities !== null && !shownCommunities.has(attr.community)) || (filters.flaggedOnly && !attr.flagged);
+  };
+
+  const focus = selection.hoveredNode ?? selection.selectedNode;
+  const focusSet = focus && graph.hasNode(focus) && !isHidden(focus) ? new Set([focus, ...graph.neighbors(focus)]) : null;
+  const matches = searchMatches(model, filters.search);
+  const community = selection.selectedCommunity;
+  // What is emphasised, strongest cue first: the node under focus and its neighbours, else search hits,
+  // else the selected community; everything else is muted.
+  const emphasised = (node: string, attr: NodeAttributes): boolean | null => {
+    if (focusSet) return focusSet.has(node);
+    if (matches) return matches.has(node);
+    if (community !== null) return attr.community === community;
+    return null;
+  };
+
+  return {
+    isHidden,
+    nodeReducer(node, attr) {
+      if (isHidden(node)) return { ...attr, hidden: true };
+      const size = nodeSize(attr, filters.sizeMetric, model.maxima);
+      const e = emphasised(node, attr);
+      if (e === null) return { ...attr, size };
+      if (!e) return { ...attr, size, color: MUTED_NODE, label: null, zIndex: 0 };
+      const isFocus = node === focus;
+      // Forced labels ignore sigma's collision grid: force them only while few enough to stay legible.
+      const forceLabel = focusSet ? focusSet.size <= MAX_FORCED_LABELS : matches !== null && matches.size <= MAX_FORCED_LABELS;
+      return { ...attr, size: isFocus ? size * 1.3 : size, zIndex: 1, forceLabel, highlighted: isFocus };
+    },
+    edgeReducer(edge, attr) {
+      if (attr.weight < filters.minWeight || hiddenKinds.has(attr.kind)) return { ...attr, hidden: true };
+      const [s, t] = graph.extremities(edge);
+      if (isHidden(s) || isHidden(t)) return { ...attr, hidden: true };
+      if (focusSet) {
+        if (s !== focus && t !== focus) return { ...attr, hidden: true };
+        return { ...attr, color: HIGHLIGHT_EDGE, size: attr.size + 0.5, zIndex: 1 };
+      }
+      return attr;
+    },
+  };
+}

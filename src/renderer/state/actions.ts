@@ -1,0 +1,111 @@
+/**
+ * Where side effects live: calls to the backend, progress events, and the producers they end in. Views call
+ * these; nothing else talks to the client.
+ */
+import type { AnalysisParameters } from '../../shared/analysis/result';
+import type { CsvTable, ExportOutcome } from '../../shared/api/contract';
+import { createClient, type ClaqueClient } from '../api/client';
+import {
+  analysisFailed,
+  analysisLoaded,
+  analysisProgressed,
+  analysisStarted,
+} from './analysis/producers';
+import { resetFilters } from './filters/producers';
+import { detected, importFailed, importFinished, importProgressed, importStarted } from './importing/producers';
+import { projectFailed, projectLoaded } from './project/producers';
+import { clearSelection } from './selection/producers';
+import { store, type Store } from './store';
+
+const message = (err: unknown) => (err as Error)?.message ?? String(err);
+const newJobId = () => crypto.randomUUID();
+
+export function createActions(client: ClaqueClient, s: Store) {
+  client.onEvent((event) => {
+    if (event.type === 'import.progress') s.update('importing', importProgressed(event.jobId, event));
+    else if (event.type === 'analysis.progress') {
+      s.update('analysis', analysisProgressed(event.jobId, event.stage, event.fraction));
+    }
+  });
+
+  const loadAnalysis = async () => {
+    const output = await client.call('analysis.get', {});
+    s.update('analysis', analysisLoaded(output));
+    s.update('filters', resetFilters());
+    s.update('selection', clearSelection());
+  };
+
+  return {
+    transport: client.transport,
+    async start() {
+      try {
+        s.update('project', projectLoaded(await client.call('project.info', {})));
+        await loadAnalysis();
+      } catch (err) {
+        s.update('project', projectFailed(message(err)));
+      }
+    },
+    async openProject(file: string, create: boolean) {
+      try {
+        s.update('project', projectLoaded(await client.call(create ? 'project.create' : 'project.open', { file })));
+        await loadAnalysis();
+      } catch (err) {
+        s.update('project', projectFailed(message(err)));
+      }
+    },
+    async detect(file: string) {
+      try {
+        s.update('importing', detected(await client.call('import.detect', { file })));
+      } catch (err) {
+        s.update('importing', importFailed(message(err)));
+      }
+    },
+    async runImport() {
+      const { file, format, detection } = s.get().importing;
+      const jobId = newJobId();
+      s.update('importing', importStarted(jobId));
+      try {
+        const result = await client.call('import.run', { jobId, file, format: format ?? detection?.format ?? undefined });
+        s.update('importing', importFinished(result));
+        s.update('project', projectLoaded({ file: s.get().project.file, info: result.info, hasAnalysis: false }));
+      } catch (err) {
+        s.update('importing', importFailed(message(err)));
+      }
+    },
+    async cancelJob(jobId: string | null) {
+      if (jobId) await client.call('job.cancel', { jobId });
+    },
+    async runAnalysis(parameters: AnalysisParameters) {
+      const jobId = newJobId();
+      s.update('analysis', analysisStarted(jobId));
+      try {
+        const output = await client.call('analysis.run', { jobId, parameters });
+        s.update('analysis', analysisLoaded(output));
+        s.update('filters', resetFilters());
+        s.update('selection', clearSelection());
+      } catch (err) {
+        s.update('analysis', analysisFailed(message(err)));
+      }
+    },
+    async exportFile(kind: 'gexf' | CsvTable): Promise<ExportOutcome> {
+      const outcome =
+        kind === 'gexf' ? await client.call('export.gexf', {}) : await client.call('export.csv', { table: kind });
+      const url = URL.createObjectURL(new Blob([outcome.content], { type: outcome.mimeType }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = outcome.fileName;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return outcome;
+    },
+  };
+}
+
+export type Actions = ReturnType<typeof createActions>;
+
+let singleton: Actions | null = null;
+/** The app's actions over the real transport, created on first use (never at module load). */
+export function actions(): Actions {
+  singleton ??= createActions(createClient(), store);
+  return singleton;
+}

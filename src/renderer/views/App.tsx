@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import { MapView } from '../graph/MapView';
+import { actions } from '../state/actions';
+import { useAppState } from '../state/store';
+import { CommunitiesPanel } from './CommunitiesPanel';
+import { CommunityDetail } from './CommunityDetail';
+import { FiltersBar } from './FiltersBar';
+import { ImportPanel } from './ImportPanel';
+import { Legend } from './Legend';
+import { ProjectPanel } from './ProjectPanel';
+import { Toolbar } from './Toolbar';
+import { count } from './format';
+
+export function App() {
+  const project = useAppState((s) => s.project);
+  const output = useAppState((s) => s.analysis.output);
+  const importOpen = useAppState((s) => s.importing.open);
+  const selectedCommunity = useAppState((s) => s.selection.selectedCommunity);
+
+  useEffect(() => {
+    void actions().start();
+  }, []);
+
+  return (
+    <div className="app">
+      <Toolbar />
+      {project.error && (
+        <div className="error-banner" role="alert">
+          {project.error}
+        </div>
+      )}
+      <div className="workspace">
+        {output && <CommunitiesPanel output={output} />}
+        <main className="center">
+          {importOpen && <ImportPanel />}
+          {!project.loading && (!project.file || project.choosing) && <ProjectPanel />}
+          {project.file && !output && !importOpen && (
+            <div className="empty" data-testid="no-analysis">
+              <h2>No analysis yet</h2>
+              <p>
+                {project.info
+                  ? `${count(project.info.counts.accounts ?? 0)} accounts, ${count(project.info.counts.posts ?? 0)} posts, ${count(project.info.counts.interactions ?? 0)} interactions in this project.`
+                  : ''}{' '}
+                Import data, then press Analyze.
+              </p>
+            </div>
+          )}
+          {output && (
+            <>
+              <FiltersBar output={output} />
+              <div className="map-wrap">
+                <MapView output={output} />
+                <Legend output={output} />
+              </div>
+            </>
+          )}
+        </main>
+        {output && selectedCommunity !== null && <CommunityDetail output={output} id={selectedCommunity} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import { actions } from '../state/actions';
+import { chooseFormat, openImport, setImportFile } from '../state/importing/producers';
+import { store, useAppState } from '../state/store';
+import { bytes, count } from './format';
+import { ProgressBar } from './ProgressBar';
+
+/** Import: name a file, see its detected format and first rows, import with progress and cancel. */
+export function ImportPanel() {
+  const s = useAppState((st) => st.importing);
+  const running = s.jobId !== null;
+  const d = s.detection;
+  const format = s.format ?? d?.format ?? '';
+  const fraction = s.progress && s.progress.totalBytes > 0 ? s.progress.bytes / s.progress.totalBytes : null;
+
+  return (
+    <section className="card import-panel" aria-label="Import">
+      <header className="row">
+        <h2>Import data</h2>
+        <span className="spacer" />
+        <button type="button" onClick={() => store.update('importing', openImport(false))} aria-label="Close import">
+          ×
+        </button>
+      </header>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void actions().detect(s.file);
+        }}
+      >
+        <label className="grow">
+          File
+          <input
+            name="import-file"
+            value={s.file}
+            onChange={(e) => store.update('importing', setImportFile(e.target.value))}
+            placeholder="/path/to/export.csv (on the machine running Claque)"
+            disabled={running}
+          />
+        </label>
+        <button type="submit" disabled={running || s.file.trim() === ''}>
+          Detect
+        </button>
+      </form>
+      {d && (
+        <div className="detection" data-testid="detection">
+          {d.format ? (
+            <p>
+              Detected format: <strong data-testid="detected-format">{d.label}</strong> ({d.format}, confidence{' '}
+              {Math.round(100 * d.confidence)} %)
+            </p>
+          ) : (
+            <p className="error">{d.reason}</p>
+          )}
+          <label>
+            Import as
+            <select value={format} onChange={(e) => store.update('importing', chooseFormat(e.target.value || null))} disabled={running}>
+              <option value="">— choose a format —</option>
+              {d.formats.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Preview preview={d.preview} />
+          <div className="row">
+            <button type="button" className="primary" disabled={running || !format} onClick={() => void actions().runImport()}>
+              Import
+            </button>
+            {running && (
+              <button type="button" onClick={() => void actions().cancelJob(s.jobId)}>
+                Cancel
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+      {running && s.progress && (
+        <div data-testid="import-progress">
+          <ProgressBar
+            fraction={fraction}
+            label={`${count(s.progress.rows)} rows, ${bytes(s.progress.bytes)} of ${bytes(s.progress.totalBytes)}`}
+          />
+        </div>
+      )}
+      {s.error && (
+        <p className="error" role="alert">
+          {s.error}
+        </p>
+      )}
+      {s.result && (
+        <div className="import-result" data-testid="import-result">
+          <p>
+            {count(s.result.rowsRead)} rows read, {count(s.result.rowsImported)} imported, {count(s.result.rowsSkipped)} skipped
+            in {(s.result.durationMs / 1000).toFixed(1)} s.
+          </p>
+          <p>
+            Added <span data-testid="added-accounts">{count(s.result.added.accounts)}</span> accounts,{' '}
+            {count(s.result.added.posts)} posts, {count(s.result.added.interactions)} interactions,{' '}
+            {count(s.result.added.follows)} follows.
+          </p>
+          {s.result.errors.length > 0 && (
+            <ul className="row-errors">
+              {s.result.errors.slice(0, 50).map((e, i) => (
+                <li key={i}>
+                  {s.result!.file}:{e.line}: {e.message}
+                </li>
+              ))}
+              {s.result.errorCount > 50 && <li>… {count(s.result.errorCount - 50)} more</li>}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Preview({ preview }: { preview: NonNullable<ReturnType<typeof store.get>['importing']['detection']>['preview'] }) {
+  if (preview.kind === 'text') {
+    return <pre className="preview-text">{preview.lines.join('\n')}</pre>;
+  }
+  return (
+    <div className="preview-table">
+      <table>
+        <thead>
+          <tr>
+            {preview.columns.map((c, i) => (
+              <th key={i}>{c}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {preview.rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((cell, j) => (
+                <td key={j}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import type { CsvTable } from '../../shared/api/contract';
+import { actions } from '../state/actions';
+import { setParameters } from '../state/analysis/producers';
+import { openImport } from '../state/importing/producers';
+import { chooseProject } from '../state/project/producers';
+import { store, useAppState } from '../state/store';
+import { ProgressBar } from './ProgressBar';
+
+export function Toolbar() {
+  const project = useAppState((s) => s.project);
+  const analysis = useAppState((s) => s.analysis);
+  const importOpen = useAppState((s) => s.importing.open);
+  const [showParams, setShowParams] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const p = analysis.parameters;
+  const running = analysis.jobId !== null;
+
+  const doExport = (kind: 'gexf' | CsvTable) =>
+    actions()
+      .exportFile(kind)
+      .then(() => setExportError(null))
+      .catch((err: Error) => setExportError(err.message));
+
+  return (
+    <header className="toolbar">
+      <strong className="brand">Claque</strong>
+      <span className="project-name" title={project.file ?? ''}>
+        {project.file ?? 'no project'}
+      </span>
+      <button type="button" onClick={() => store.update('project', chooseProject(!project.choosing))}>
+        Open…
+      </button>
+      <button type="button" disabled={!project.file} onClick={() => store.update('importing', openImport(!importOpen))}>
+        Import…
+      </button>
+      <button type="button" disabled={!project.file} onClick={() => setShowParams((v) => !v)} aria-expanded={showParams}>
+        Options
+      </button>
+      <button
+        type="button"
+        className="primary"
+        disabled={!project.file || running}
+        onClick={() => void actions().runAnalysis(store.get().analysis.parameters)}
+      >
+        Analyze
+      </button>
+      {running && (
+        <span className="job" data-testid="analysis-progress">
+          <ProgressBar fraction={analysis.progress?.fraction ?? null} label={analysis.progress?.stage ?? 'starting'} />
+          <button type="button" onClick={() => void actions().cancelJob(analysis.jobId)}>
+            Cancel
+          </button>
+        </span>
+      )}
+      {analysis.error && (
+        <span className="error" role="alert">
+          {analysis.error}
+        </span>
+      )}
+      <span className="spacer" />
+      <button type="button" disabled={!analysis.output} onClick={() => void doExport('gexf')}>
+        GEXF
+      </button>
+      <button type="button" disabled={!analysis.output} onClick={() => void doExport('communities')}>
+        CSV
+      </button>
+      {exportError && <span className="error">{exportError}</span>}
+      {showParams && (
+        <div className="params" role="group" aria-label="Analysis options">
+          <label>
+            Graph
+            <select value={p.graph} onChange={(e) => store.update('analysis', setParameters({ graph: e.target.value as typeof p.graph }))}>
+              <option value="default">default (by data)</option>
+              <option value="interaction">interaction</option>
+              <option value="coaction">co-action</option>
+            </select>
+          </label>
+          <label>
+            Co-action window (s)
+            <input
+              type="number"
+              min={0}
+              value={p.windowSeconds ?? 60}
+              onChange={(e) => store.update('analysis', setParameters({ windowSeconds: Math.max(0, Math.round(Number(e.target.value))) }))}
+            />
+          </label>
+          <label>
+            Resolution
+            <input
+              type="number"
+              min={0.05}
+              step={0.05}
+              value={p.resolution}
+              onChange={(e) => store.update('analysis', setParameters({ resolution: Math.max(0.05, Number(e.target.value)) }))}
+            />
+          </label>
+          <label>
+            Seed
+            <input
+              type="number"
+              min={0}
+              value={p.seed}
+              onChange={(e) => store.update('analysis', setParameters({ seed: Math.max(0, Math.round(Number(e.target.value))) }))}
+            />
+          </label>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,190 @@
+/**
+ * The typed contract between the renderer and the backend (pattern: Heroic Games Launcher's
+ * src/common/types/ipc.ts): `ClaqueApi` maps each channel to its signature, `REQUEST_SCHEMAS` holds the zod
+ * schema every request is validated against in the backend (Electron IPC and the browser-mode HTTP API
+ * alike). Responses travel in an `Envelope` so that errors keep their code across both transports.
+ */
+import { z } from 'zod';
+import type { AnalysisOutput } from '../analysis/result';
+import { PLATFORMS } from '../model/records';
+import type { Channel } from './channels';
+
+export { CHANNELS, EVENT_CHANNEL, isChannel, type Channel } from './channels';
+
+// Paths are the backend machine's own; generous but bounded, and never with NUL (which Node rejects anyway).
+const filePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((s) => !s.includes('\0'), 'a path may not contain NUL');
+
+/** Client-chosen id of a long-running call, so progress events and cancel can name it before it returns. */
+export const jobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id is 1–64 letters, digits, _ or -');
+
+const interactionKind = z.enum(['retweet', 'reply', 'mention', 'quote', 'comment', 'follow', 'share', 'edge']);
+
+export const analysisParametersSchema = z.strictObject({
+  graph: z.enum(['interaction', 'coaction', 'default']),
+  kinds: z.array(interactionKind).max(8).optional(),
+  coaction: z.enum(['retweet', 'link', 'hashtag', 'text', 'reply', 'near_text', 'domain', 'image']).optional(),
+  windowSeconds: z.number().int().min(0).max(365 * 86400).optional(),
+  minParticipation: z.number().int().min(1).max(1_000_000).optional(),
+  minWeight: z.number().min(0).max(1e9).optional(),
+  resolution: z.number().gt(0).max(100),
+  seed: z.number().int().min(0).max(2 ** 31 - 1),
+});
+
+export const DEFAULT_ANALYSIS_PARAMETERS: z.infer<typeof analysisParametersSchema> = {
+  graph: 'default',
+  windowSeconds: 60,
+  minParticipation: 2,
+  resolution: 1,
+  seed: 42,
+};
+
+export const CSV_TABLES = ['communities', 'accounts', 'edges'] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
+
+export const REQUEST_SCHEMAS = {
+  'project.open': z.strictObject({ file: filePath }),
+  'project.create': z.strictObject({ file: filePath }),
+  'project.info': z.strictObject({}),
+  'import.detect': z.strictObject({ file: filePath }),
+  'import.run': z.strictObject({
+    jobId: jobIdSchema,
+    file: filePath,
+    format: z.string().min(1).max(64).optional(),
+    mapping: z.record(z.string().min(1).max(64), z.string().min(1).max(256)).optional(),
+    platform: z.enum(PLATFORMS).optional(),
+    strict: z.boolean().optional(),
+  }),
+  'job.cancel': z.strictObject({ jobId: jobIdSchema }),
+  'analysis.run': z.strictObject({ jobId: jobIdSchema, parameters: analysisParametersSchema }),
+  'analysis.get': z.strictObject({}),
+  'export.gexf': z.strictObject({ file: filePath.optional() }),
+  'export.csv': z.strictObject({ table: z.enum(CSV_TABLES), file: filePath.optional() }),
+} satisfies Record<Channel, z.ZodType>;
+
+export type RequestOf<K extends Channel> = z.infer<(typeof REQUEST_SCHEMAS)[K]>;
+
+/** Same shape as src/main/store/info.ts's ProjectInfo (kept here because src/shared cannot import main). */
+export interface ProjectInfoOut {
+  counts: Record<string, number>;
+  imports: {
+    id: number;
+    file: string;
+    format: string;
+    contentHash: string;
+    sizeBytes: number;
+    startedAt: number;
+    finishedAt: number;
+    rowsRead: number;
+    rowsImported: number;
+    rowsSkipped: number;
+    errorCount: number;
+    added: { accounts: number; posts: number; interactions: number; follows: number };
+    errors: { line: number; message: string }[];
+  }[];
+}
+
+export interface ProjectState {
+  /** The open project file, or null when none is open yet. */
+  file: string | null;
+  info: ProjectInfoOut | null;
+  hasAnalysis: boolean;
+}
+
+export type Preview =
+  | { kind: 'table'; columns: string[]; rows: string[][] }
+  | { kind: 'text'; lines: string[] };
+
+export interface Detection {
+  file: string;
+  /** Detected format id, or null when no importer recognises the content (`reason` says why). */
+  format: string | null;
+  label: string | null;
+  confidence: number;
+  reason: string | null;
+  /** The first rows of the file, for the user to check before importing. */
+  preview: Preview;
+  /** Every importer the backend knows, for choosing one by hand. */
+  formats: { id: string; label: string }[];
+}
+
+export interface ImportOutcome {
+  importId: number;
+  file: string;
+  format: string;
+  rowsRead: number;
+  rowsImported: number;
+  rowsSkipped: number;
+  errorCount: number;
+  errors: { line: number; message: string }[];
+  added: { accounts: number; posts: number; interactions: number; follows: number };
+  durationMs: number;
+  info: ProjectInfoOut;
+}
+
+export interface ExportOutcome {
+  fileName: string;
+  mimeType: string;
+  /** The exported text, for the renderer to offer as a download. */
+  content: string;
+  /** Where the backend wrote it, when a `file` was asked for. */
+  writtenTo: string | null;
+  bytes: number;
+}
+
+export interface ClaqueApi {
+  'project.open': (req: RequestOf<'project.open'>) => Promise<ProjectState>;
+  'project.create': (req: RequestOf<'project.create'>) => Promise<ProjectState>;
+  'project.info': (req: RequestOf<'project.info'>) => Promise<ProjectState>;
+  'import.detect': (req: RequestOf<'import.detect'>) => Promise<Detection>;
+  'import.run': (req: RequestOf<'import.run'>) => Promise<ImportOutcome>;
+  'job.cancel': (req: RequestOf<'job.cancel'>) => Promise<{ cancelled: boolean }>;
+  'analysis.run': (req: RequestOf<'analysis.run'>) => Promise<AnalysisOutput>;
+  'analysis.get': (req: RequestOf<'analysis.get'>) => Promise<AnalysisOutput | null>;
+  'export.gexf': (req: RequestOf<'export.gexf'>) => Promise<ExportOutcome>;
+  'export.csv': (req: RequestOf<'export.csv'>) => Promise<ExportOutcome>;
+}
+
+export type ResponseOf<K extends Channel> = Awaited<ReturnType<ClaqueApi[K]>>;
+
+export type ErrorCode =
+  | 'invalid_request'
+  | 'unknown_channel'
+  | 'no_project'
+  | 'no_analysis'
+  | 'busy'
+  | 'cancelled'
+  | 'import_error'
+  | 'project_error'
+  | 'failed';
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+export type ApiEvent =
+  | { type: 'import.progress'; jobId: string; file: string; rows: number; bytes: number; totalBytes: number }
+  | { type: 'analysis.progress'; jobId: string; stage: string; fraction: number | null; message: string | null }
+  | { type: 'job.done'; jobId: string; ok: boolean };
+
+/** What the Electron preload exposes as `window.claque`: one wrapper per channel, built from CHANNELS. */
+export type ClaqueBridge = {
+  [K in Channel]: (req: RequestOf<K>) => Promise<Envelope<ResponseOf<K>>>;
+} & { onEvent: (listener: (event: ApiEvent) => void) => () => void };
+
+/** Validates a request for a channel; the error message lists each problem with its field path. */
+export function parseRequest<K extends Channel>(
+  channel: K,
+  payload: unknown,
+): { ok: true; value: RequestOf<K> } | { ok: false; error: ApiErrorBody } {
+  const result = REQUEST_SCHEMAS[channel].safeParse(payload ?? {});
+  if (result.success) return { ok: true, value: result.data as RequestOf<K> };
+  const problems = result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(request)'}: ${i.message}`);
+  return { ok: false, error: { code: 'invalid_request', message: `${channel}: ${problems.join('; ')}` } };
+}
