@@ -1,5 +1,6 @@
 import { ImportCancelled, ImportError } from '../import/errors';
 import { ProjectError } from '../store/project';
+import { analyzeCommand, runCommand } from './commands/analyze';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { processIo, UsageError, type CliIo } from './io';
@@ -12,6 +13,12 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
     summary: 'claque import <project.claque> <file>… [--format F] [--map field=column …] [--platform P] [--strict]',
   },
   info: { run: infoCommand, summary: 'claque info <project.claque> [--json]' },
+  analyze: {
+    run: analyzeCommand,
+    summary:
+      'claque analyze <project.claque> --out DIR [--graph retweet,reply,… | --coaction retweet|link|hashtag|text|reply|near_text --window S --min-participation N] [--min-weight W] [--resolution R] [--seed N]',
+  },
+  run: { run: runCommand, summary: 'claque run <file>… --out DIR [--format F] [--project P] [same options as analyze]' },
 };
 
 export function usage(): string {

@@ -1,0 +1,31 @@
+import type { Db } from '../store/project';
+import { loadDataset } from './load-dataset';
+import { analyseDataset, type AnalysisProgress } from '../../shared/analysis/analyse-dataset';
+import type { AnalysisOutput, AnalysisParameters } from '../../shared/analysis/result';
+
+export interface RunOptions {
+  onProgress?: AnalysisProgress;
+  signal?: AbortSignal;
+}
+
+/**
+ * The one analysis pipeline behind the CLI, browser mode and the desktop app: load the project into
+ * typed-array columns, then the pure stages of analyseDataset. Returns a serialisable AnalysisOutput.
+ */
+export async function runAnalysis(
+  db: Db,
+  params: Partial<AnalysisParameters> = {},
+  options: RunOptions = {},
+): Promise<AnalysisOutput> {
+  const t0 = performance.now();
+  options.onProgress?.('load', 0);
+  const ds = loadDataset(db);
+  const loadMs = performance.now() - t0;
+  const output = await analyseDataset(ds, params, {
+    ...options,
+    // Between stages, let the event loop run: progress messages go out and an abort is noticed.
+    pause: () => new Promise((resolve) => setImmediate(resolve)),
+  });
+  output.summary.timings = { load: Math.round(loadMs), ...output.summary.timings };
+  return output;
+}

@@ -1,0 +1,136 @@
+import { parseArgs } from 'node:util';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { runAnalysis } from '../../analysis/pipeline';
+import { writeOutputs } from '../../analysis/write-outputs';
+import { importFile } from '../../import/run-import';
+import { openProject } from '../../store/project';
+import { INTERACTION_KINDS, type InteractionKind } from '../../../shared/model/records';
+import type { AnalysisParameters } from '../../../shared/analysis/result';
+import { UsageError, type CliIo } from '../io';
+import { parseMapping, parsePlatform, progressPrinter } from './import';
+
+const COACTION_MODES = ['retweet', 'link', 'hashtag', 'text', 'reply', 'near_text', 'domain', 'image'] as const;
+
+const ANALYSIS_OPTIONS = {
+  out: { type: 'string' },
+  graph: { type: 'string' },
+  coaction: { type: 'string' },
+  window: { type: 'string' },
+  'min-participation': { type: 'string' },
+  'min-weight': { type: 'string' },
+  resolution: { type: 'string' },
+  seed: { type: 'string' },
+} as const;
+
+function num(name: string, value: string | undefined, integer = false): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < 0) {
+    throw new UsageError(`--${name} expects a non-negative ${integer ? 'integer' : 'number'}, got "${value}"`);
+  }
+  return n;
+}
+
+export function analysisParameters(values: Record<string, string | boolean | string[] | undefined>): Partial<AnalysisParameters> {
+  const params: Partial<AnalysisParameters> = {};
+  const graph = values.graph as string | undefined;
+  const coaction = values.coaction as string | undefined;
+  if (graph && coaction) throw new UsageError('give either --graph or --coaction, not both');
+  if (graph) {
+    const kinds = graph.split(',').map((k) => k.trim()) as InteractionKind[];
+    const bad = kinds.filter((k) => !INTERACTION_KINDS.includes(k));
+    if (bad.length) throw new UsageError(`--graph expects kinds from ${INTERACTION_KINDS.join(', ')}; got ${bad.join(', ')}`);
+    params.graph = 'interaction';
+    params.kinds = kinds;
+  }
+  if (coaction) {
+    if (!(COACTION_MODES as readonly string[]).includes(coaction)) {
+      throw new UsageError(`--coaction expects one of ${COACTION_MODES.join(', ')}, got "${coaction}"`);
+    }
+    params.graph = 'coaction';
+    params.coaction = coaction as AnalysisParameters['coaction'];
+  }
+  params.windowSeconds = num('window', values.window as string | undefined);
+  params.minParticipation = num('min-participation', values['min-participation'] as string | undefined, true);
+  params.minWeight = num('min-weight', values['min-weight'] as string | undefined);
+  params.resolution = num('resolution', values.resolution as string | undefined);
+  params.seed = num('seed', values.seed as string | undefined, true);
+  for (const k of Object.keys(params) as (keyof AnalysisParameters)[]) if (params[k] === undefined) delete params[k];
+  return params;
+}
+
+async function analyzeInto(projectFile: string, outDir: string, params: Partial<AnalysisParameters>, io: CliIo) {
+  const db = openProject(projectFile, { create: false });
+  try {
+    const output = await runAnalysis(db, params, {
+      onProgress: (stage) => io.err(`analyze: ${stage}\n`),
+    });
+    const files = writeOutputs(outDir, output);
+    const s = output.summary;
+    io.out(
+      `${s.counts.nodes} accounts in the graph, ${s.counts.edges} edges, ${s.counts.communities} communities ` +
+        `(modularity ${s.modularity.toFixed(3)}), ${s.counts.flagged} flagged (${s.counts.flaggedAccounts} accounts), ` +
+        `${s.counts.cascades} cascades\n`,
+    );
+    for (const c of output.communities.filter((c) => c.flagged).slice(0, 10)) {
+      io.out(`  flagged community ${c.id}: ${c.size} accounts, score ${c.score.toFixed(2)} — ${c.reasons.slice(0, 2).join('; ')}\n`);
+    }
+    for (const f of files) io.out(`wrote ${f}\n`);
+  } finally {
+    db.close();
+  }
+}
+
+export async function analyzeCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: ANALYSIS_OPTIONS });
+  if (positionals.length !== 1) throw new UsageError('expects exactly one project file');
+  if (!values.out) throw new UsageError('--out DIR is required');
+  await analyzeInto(positionals[0], values.out, analysisParameters(values), io);
+  return 0;
+}
+
+/** `claque run <file>… --out DIR`: import into a fresh project inside DIR, then analyse with defaults. */
+export async function runCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      ...ANALYSIS_OPTIONS,
+      format: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      platform: { type: 'string' },
+      project: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('expects at least one input file');
+  if (!values.out) throw new UsageError('--out DIR is required');
+  const params = analysisParameters(values);
+  const outDir = resolve(values.out);
+  const projectFile = values.project ?? join(outDir, 'project.claque');
+  if (!values.project && existsSync(projectFile)) {
+    throw new UsageError(`${projectFile} exists already; use \`claque analyze\` on it, or give --project`);
+  }
+  mkdirSync(outDir, { recursive: true });
+  const db = openProject(projectFile);
+  try {
+    for (const file of positionals) {
+      const r = await importFile(db, file, {
+        format: values.format,
+        mapping: parseMapping(values.map),
+        platform: parsePlatform(values.platform),
+        strict: values.strict,
+        onProgress: progressPrinter(io),
+      });
+      if (io.interactive) io.err('\n');
+      io.err(`${file}: ${r.format}, ${r.rowsImported} rows imported, ${r.rowsSkipped} skipped\n`);
+      for (const e of r.errors.slice(0, 10)) io.err(`${file}:${e.line}: ${e.message}\n`);
+    }
+  } finally {
+    db.close();
+  }
+  io.out(`project ${projectFile}\n`);
+  await analyzeInto(projectFile, outDir, params, io);
+  return 0;
+}

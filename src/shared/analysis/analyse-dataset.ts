@@ -1,0 +1,208 @@
+/**
+ * The analysis stages over a Dataset, in order: graph → communities → features and evidence → cascades →
+ * layout. Pure (no I/O), so the CLI, the app's worker and tests run exactly the same steps.
+ *
+ * The default graph ("what finds rings best") is the union, as one undirected weighted graph, of
+ *   - the interaction graph (retweet, reply, quote, mention, comment, share, edge; follows left out because
+ *     organic fan clubs follow each other densely and follows carry no timing), and
+ *   - the co-share graph: accounts sharing the same post/object within 60 s, with at least 2 shares
+ *     (CooRTweet's defaults),
+ * because closed rings show up in both (they amplify each other and they act on cue together), while
+ * organic audiences mostly connect to a hub and rarely co-act within seconds repeatedly.
+ */
+import { buildInteractionGraph } from '../graph/interaction-graph';
+import { compactNodes, MIXED_KIND, PairAccumulator, type EdgeList } from '../graph/edge-list';
+import { forceAtlas2Layout } from '../graph/layout';
+import { buildCascades } from './cascades';
+import { buildCoactionGraph, COACTION_DEFAULTS, type CoactionGraph } from './coaction';
+import type { CoactionObjectKind } from './coaction-shares';
+import { detectCommunities } from './communities';
+import { INTERACTION_KIND_CODES, type Dataset } from './dataset';
+import { analyseCommunities } from './evidence';
+import { accountFeatures } from './features';
+import type { AnalysisOutput, AnalysisParameters, GraphEdgeOut } from './result';
+
+export type AnalysisProgress = (stage: string, fraction: number) => void;
+
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('analysis cancelled');
+    this.name = 'AnalysisCancelled';
+  }
+}
+
+export const ANALYSIS_DEFAULTS: AnalysisParameters = {
+  graph: 'default',
+  windowSeconds: COACTION_DEFAULTS.windowSeconds,
+  minParticipation: COACTION_DEFAULTS.minParticipation,
+  minWeight: 1,
+  resolution: 1,
+  seed: 1,
+};
+
+const COACTION_KIND: Record<NonNullable<AnalysisParameters['coaction']>, CoactionObjectKind> = {
+  retweet: 'retweet',
+  link: 'url',
+  hashtag: 'hashtag',
+  text: 'text',
+  reply: 'reply',
+  near_text: 'near_text',
+  domain: 'domain',
+  image: 'image',
+};
+
+/** Edge kind code used for co-action edges in a combined EdgeList. */
+const COACTION_CODE = 254;
+
+export interface AnalyseOptions {
+  onProgress?: AnalysisProgress;
+  /** Anything with `aborted` (an AbortSignal): checked between stages. */
+  signal?: { readonly aborted: boolean };
+  /** Called between stages so a host can deliver progress and notice cancellation (e.g. yield a tick). */
+  pause?: () => Promise<void>;
+  /** Louvain runs (best modularity kept); default 3. */
+  runs?: number;
+  /** ForceAtlas2 iterations; default scales down with graph size. */
+  layoutIterations?: number;
+}
+
+export async function analyseDataset(
+  ds: Dataset,
+  partial: Partial<AnalysisParameters> = {},
+  options: AnalyseOptions = {},
+): Promise<AnalysisOutput> {
+  const params: AnalysisParameters = { ...ANALYSIS_DEFAULTS, ...partial };
+  if (params.graph === 'coaction' && !params.coaction) params.coaction = 'retweet';
+  const timings: Record<string, number> = {};
+  const progress = options.onProgress ?? (() => {});
+  const stage = async <T>(name: string, fraction: number, fn: () => T): Promise<T> => {
+    if (options.signal?.aborted) throw new AnalysisCancelled();
+    progress(name, fraction);
+    await options.pause?.();
+    const t = Date.now();
+    const out = fn();
+    timings[name] = Date.now() - t;
+    return out;
+  };
+
+  const { graph, coaction } = await stage('graph', 0.1, () => buildGraph(ds, params));
+  const compact = compactNodes(graph);
+  const communities = await stage('communities', 0.3, () =>
+    detectCommunities(compact.edges, { resolution: params.resolution, seed: params.seed, runs: options.runs ?? 3 }),
+  );
+  const membership = new Int32Array(ds.accounts.count).fill(-1);
+  compact.original.forEach((account, node) => (membership[account] = communities.community[node]));
+
+  const features = await stage('features', 0.45, () => accountFeatures(ds));
+  const evidence = await stage('evidence', 0.6, () =>
+    analyseCommunities(ds, membership, communities.count, features, { windowSeconds: params.windowSeconds }),
+  );
+  const cascades = await stage('cascades', 0.75, () => buildCascades(ds, { membership }));
+  const layout = await stage('layout', 0.85, () =>
+    forceAtlas2Layout(compact.edges, {
+      seed: params.seed,
+      iterations: options.layoutIterations ?? layoutIterations(compact.edges.nodeCount),
+    }),
+  );
+
+  const edges: GraphEdgeOut[] = new Array(compact.edges.source.length);
+  for (let e = 0; e < edges.length; e++) {
+    edges[e] = {
+      source: compact.edges.source[e],
+      target: compact.edges.target[e],
+      weight: compact.edges.weight[e],
+      kind: edgeKindName(compact.edges.kind?.[e]),
+    };
+  }
+  const flagged = evidence.communities.filter((c) => c.flagged);
+  progress('done', 1);
+  return {
+    summary: {
+      counts: {
+        accounts: ds.accounts.count,
+        posts: ds.posts.count,
+        interactions: ds.interactions.count,
+        nodes: compact.edges.nodeCount,
+        edges: edges.length,
+        communities: communities.count,
+        flagged: flagged.length,
+        flaggedAccounts: evidence.accounts.filter((a) => a.flagged).length,
+        cascades: cascades.length,
+      },
+      parameters: params,
+      modularity: communities.modularity,
+      timings,
+    },
+    communities: evidence.communities,
+    accounts: evidence.accounts,
+    cascades,
+    graph: {
+      directed: compact.edges.directed,
+      nodes: Array.from(compact.original),
+      x: Array.from(layout.x),
+      y: Array.from(layout.y),
+      community: Array.from(communities.community),
+      edges,
+    },
+    coactionEdges: coaction ? coactionRows(ds, coaction) : undefined,
+  };
+}
+
+function buildGraph(ds: Dataset, p: AnalysisParameters): { graph: EdgeList; coaction?: CoactionGraph } {
+  const coactionOptions = (kind: CoactionObjectKind) => ({
+    objectKinds: [kind],
+    windowSeconds: p.windowSeconds,
+    minParticipation: p.minParticipation,
+    minWeight: p.minWeight,
+  });
+  if (p.graph === 'interaction') {
+    return { graph: buildInteractionGraph(ds, { kinds: p.kinds, minWeight: p.minWeight }) };
+  }
+  if (p.graph === 'coaction') {
+    const coaction = buildCoactionGraph(ds, coactionOptions(COACTION_KIND[p.coaction ?? 'retweet']));
+    const graph = { ...coaction.edges, kind: new Uint8Array(coaction.edges.source.length).fill(COACTION_CODE) };
+    return { graph, coaction };
+  }
+  // default: interactions ∪ co-shares, undirected.
+  const interaction = buildInteractionGraph(ds, { minWeight: 1 });
+  const coaction = buildCoactionGraph(ds, { ...coactionOptions('retweet'), minWeight: 1 });
+  const acc = new PairAccumulator(ds.accounts.count, false, {
+    capacity: interaction.source.length + coaction.edges.source.length,
+    withKind: true,
+  });
+  for (let e = 0; e < interaction.source.length; e++) {
+    acc.add(interaction.source[e], interaction.target[e], interaction.weight[e], 0, interaction.kind?.[e] ?? MIXED_KIND);
+  }
+  const ce = coaction.edges;
+  for (let e = 0; e < ce.source.length; e++) acc.add(ce.source[e], ce.target[e], ce.weight[e], 0, COACTION_CODE);
+  const minWeight = p.minWeight ?? 1;
+  return { graph: acc.toEdgeList((e) => acc.weight[e] >= minWeight).edges, coaction };
+}
+
+function edgeKindName(code: number | undefined): GraphEdgeOut['kind'] {
+  if (code === undefined || code === MIXED_KIND) return 'mixed';
+  if (code === COACTION_CODE) return 'coaction';
+  return INTERACTION_KIND_CODES[code] ?? 'mixed';
+}
+
+/** Fewer iterations on big graphs keep the layout under a few seconds; the map can refine it live. */
+function layoutIterations(nodes: number): number {
+  if (nodes <= 2_000) return 300;
+  if (nodes <= 20_000) return 100;
+  if (nodes <= 100_000) return 30;
+  return 10;
+}
+
+function coactionRows(ds: Dataset, c: CoactionGraph) {
+  const rows = new Array(c.edges.source.length);
+  for (let e = 0; e < rows.length; e++) {
+    rows[e] = {
+      accountA: ds.accounts.extId[c.edges.source[e]],
+      accountB: ds.accounts.extId[c.edges.target[e]],
+      weight: c.edges.weight[e],
+      avgDeltaS: c.avgDelta[e],
+      symmetry: c.symmetry[e],
+    };
+  }
+  return rows;
+}
