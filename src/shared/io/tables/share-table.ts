@@ -35,6 +35,9 @@ export function shareTableParser(header: readonly string[], platform: Platform):
                 authorId: accountId,
                 time,
                 kind: 'share',
+                // The share points at its object: CooRTweet's object_id is the retweeted post, so cascades
+                // (grouped by parent) see every share of one object as one spread.
+                parentId: objectId,
                 objects: [{ kind: 'object', value: objectId }],
               },
             ],
