@@ -3,6 +3,7 @@ import { ProjectError } from '../store/project';
 import { analyzeCommand, runCommand } from './commands/analyze';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
+import { serveCommand } from './commands/serve';
 import { processIo, UsageError, type CliIo } from './io';
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
       'claque analyze <project.claque> --out DIR [--graph retweet,reply,… | --coaction retweet|link|hashtag|text|reply|near_text --window S --min-participation N] [--min-weight W] [--resolution R] [--seed N]',
   },
   run: { run: runCommand, summary: 'claque run <file>… --out DIR [--format F] [--project P] [same options as analyze]' },
+  serve: { run: serveCommand, summary: 'claque serve [project.claque] [--port N]' },
 };
 
 export function usage(): string {

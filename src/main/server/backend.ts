@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { AnalysisProgress } from '../../shared/analysis/analyse-dataset';
 import type { AnalysisOutput, AnalysisParameters } from '../../shared/analysis/result';
 import {
   isChannel,
@@ -30,11 +31,11 @@ import { openProject, ProjectError, type Db } from '../store/project';
 import { toCsv, toGexf } from './exporters';
 import { previewOf } from './preview';
 
-/** The pipeline's entry point (src/main/analysis/pipeline.ts), injected so tests can pin a result. */
+/** The pipeline's entry point (runAnalysis in src/main/analysis/pipeline.ts), injected so tests can pin a result. */
 export type AnalysisRunner = (
   db: Db,
   params: AnalysisParameters,
-  options: { onProgress?: (progress: unknown) => void; signal?: AbortSignal },
+  options: { onProgress?: AnalysisProgress; signal?: AbortSignal },
 ) => Promise<AnalysisOutput>;
 
 export interface BackendOptions {
@@ -59,19 +60,6 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
-}
-
-/** Reads a pipeline progress report of unknown exact shape into the contract's event fields. */
-export function describeProgress(p: unknown): { stage: string; fraction: number | null; message: string | null } {
-  if (typeof p === 'string') return { stage: p, fraction: null, message: null };
-  const o = (p ?? {}) as Record<string, unknown>;
-  const stage = typeof o.stage === 'string' ? o.stage : 'working';
-  let fraction: number | null = null;
-  if (typeof o.fraction === 'number') fraction = o.fraction;
-  else if (typeof o.done === 'number' && typeof o.total === 'number' && o.total > 0) fraction = o.done / o.total;
-  if (fraction !== null) fraction = Math.max(0, Math.min(1, fraction));
-  const message = typeof o.message === 'string' ? o.message : null;
-  return { stage, fraction, message };
 }
 
 export function createBackend(options: BackendOptions): Backend {
@@ -178,12 +166,14 @@ export function createBackend(options: BackendOptions): Backend {
     'analysis.run': async ({ jobId, parameters }) => {
       const project = requireDb();
       return runJob(jobId, async (signal) => {
-        let last = 0;
-        const onProgress = (p: unknown) => {
+        let last = { at: 0, stage: '' };
+        const onProgress: AnalysisProgress = (stage, fraction) => {
           const now = Date.now();
-          if (now - last < 100) return; // events are for eyes: ten a second is plenty
-          last = now;
-          emit({ type: 'analysis.progress', jobId, ...describeProgress(p) });
+          // Events are for eyes: every new stage, else at most ten a second.
+          if (stage === last.stage && now - last.at < 100) return;
+          last = { at: now, stage };
+          const f = Number.isFinite(fraction) ? Math.max(0, Math.min(1, fraction)) : null;
+          emit({ type: 'analysis.progress', jobId, stage, fraction: f, message: null });
         };
         const output = await options.runAnalysis(project, parameters, { onProgress, signal });
         if (signal.aborted) throw new ApiError('cancelled', `${jobId}: cancelled`);

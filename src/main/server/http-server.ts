@@ -131,7 +131,7 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     const file = normalize(join(root, rel));
     if (file !== root && !file.startsWith(root + sep)) return refuse(res, 404, 'not found');
-    if (!existsSync(file) || !statSync(file).isFile()) return refuse(res, 404, `not found: ${pathname}`);
+    if (!existsSync(file) || !statSync(file).isFile()) return refuse(res, 404, 'not found');
     res.writeHead(200, {
       'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': rel === 'index.html' ? 'no-store' : 'private, max-age=3600',

@@ -24,7 +24,7 @@ export async function startFixtureServer(): Promise<RunningServer & { dispose():
     project: join(dir, 'fixture.claque'),
     create: true,
     runAnalysis: async (_db, parameters, { onProgress }) => {
-      onProgress?.({ stage: 'fixture', done: 1, total: 1 });
+      onProgress?.('fixture', 1);
       return { ...output, summary: { ...output.summary, parameters } };
     },
   });
