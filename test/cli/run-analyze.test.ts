@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import Graph from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/main/cli/run-cli';
+import type { CliIo } from '../../src/main/cli/io';
+import type { AnalysisSummary, CommunitySummary } from '../../src/shared/analysis/result';
+
+// Real data: CooRTweet's russian_coord_tweets (Kulichkina, Righetti & Waldherr 2024; CooRTweet, MIT licence,
+// Righetti & Balluff), see ../shared/data/README.md.
+const SHARES = resolve(__dirname, '../../../shared/data/russian_coord_tweets.csv');
+
+function memoryIo() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
+
+describe('claque run and claque analyze on a real share table', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claque-run-'));
+  const outDir = join(dir, 'out');
+  let stdout = '';
+
+  beforeAll(async () => {
+    const m = memoryIo();
+    const code = await runCli(['run', SHARES, '--out', outDir], m.io);
+    stdout = m.out();
+    expect(code, m.err()).toBe(0);
+  }, 120_000);
+
+  it('imports into a fresh project in DIR and writes every output', () => {
+    expect(existsSync(join(outDir, 'project.claque'))).toBe(true);
+    for (const f of ['graph.gexf', 'communities.json', 'accounts.csv', 'cascades.csv', 'summary.json', 'coaction_edges.csv']) {
+      expect(existsSync(join(outDir, f)), f).toBe(true);
+    }
+    expect(readdirSync(outDir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    expect(stdout).toMatch(/accounts in the graph, \d+ edges, \d+ communities \(modularity 0\.\d+\)/);
+  });
+
+  it('writes a GEXF 1.3 that parses back with the attributes Gephi users filter on', () => {
+    const xml = readFileSync(join(outDir, 'graph.gexf'), 'utf8');
+    expect(xml).toContain('version="1.3"');
+    expect(xml).not.toMatch(/<attribute[^>]*title="type"/);
+    const g = parseGexf(Graph, xml);
+    const summary = JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')) as AnalysisSummary;
+    expect(g.order).toBe(summary.counts.nodes);
+    expect(g.size).toBe(summary.counts.edges);
+    const node = g.nodes()[0];
+    const attrs = g.getNodeAttributes(node);
+    for (const key of ['community', 'score', 'flagged', 'posts', 'x', 'y', 'color', 'size']) expect(attrs, key).toHaveProperty(key);
+    const edge = g.edges()[0];
+    expect(g.getEdgeAttribute(edge, 'weight')).toBeGreaterThan(0);
+  });
+
+  it('writes one accounts.csv row per account in the graph, and ranked communities', () => {
+    const summary = JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')) as AnalysisSummary;
+    const rows = parseCsv(readFileSync(join(outDir, 'accounts.csv')), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0])).toEqual(['account_id', 'screen_name', 'community', 'score', 'flagged', 'reasons']);
+    expect(rows.length).toBe(summary.counts.nodes);
+    const communities = JSON.parse(readFileSync(join(outDir, 'communities.json'), 'utf8')) as CommunitySummary[];
+    expect(communities.length).toBe(summary.counts.communities);
+    for (let i = 1; i < communities.length; i++) expect(communities[i - 1].score).toBeGreaterThanOrEqual(communities[i].score);
+    for (const c of communities) {
+      expect(c.evidence.length).toBeGreaterThan(5);
+      for (const e of c.evidence) expect(e.reason.length).toBeGreaterThan(10);
+    }
+    expect(summary.parameters).toMatchObject({ graph: 'default', windowSeconds: 60, minParticipation: 2, seed: 1 });
+    for (const stage of ['load', 'graph', 'communities', 'evidence', 'cascades', 'layout']) {
+      expect(summary.timings[stage], stage).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('reconstructs one cascade per shared object', () => {
+    const rows = parseCsv(readFileSync(join(outDir, 'cascades.csv')), { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(5000);
+    const sizes = rows.map((r) => Number(r.size));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(2);
+    expect(new Set(rows.map((r) => r.used_follows))).toEqual(new Set(['false']));
+  });
+
+  it('analyses the same project again as a co-retweet graph, deterministically', async () => {
+    const a = memoryIo();
+    const b = memoryIo();
+    const project = join(outDir, 'project.claque');
+    const args = ['--coaction', 'retweet', '--window', '60', '--min-participation', '2', '--seed', '7'];
+    expect(await runCli(['analyze', project, '--out', join(dir, 'a'), ...args], a.io)).toBe(0);
+    expect(await runCli(['analyze', project, '--out', join(dir, 'b'), ...args], b.io)).toBe(0);
+    const ca = readFileSync(join(dir, 'a', 'communities.json'), 'utf8');
+    expect(ca).toBe(readFileSync(join(dir, 'b', 'communities.json'), 'utf8'));
+    const edges = parseCsv(readFileSync(join(dir, 'a', 'coaction_edges.csv')), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(edges[0])).toEqual(['account_a', 'account_b', 'weight', 'avg_delta_s', 'symmetry']);
+    for (const e of edges.slice(0, 200)) {
+      expect(Number(e.avg_delta_s)).toBeLessThanOrEqual(60);
+      expect(Number(e.symmetry)).toBeGreaterThan(0);
+      expect(Number(e.symmetry)).toBeLessThanOrEqual(1);
+    }
+  }, 120_000);
+
+  it('refuses bad options with usage errors and a missing project with a clear message', async () => {
+    const m = memoryIo();
+    expect(await runCli(['analyze', join(outDir, 'project.claque'), '--out', dir, '--graph', 'likes'], m.io)).toBe(2);
+    expect(m.err()).toMatch(/--graph expects kinds from retweet, reply/);
+    const n = memoryIo();
+    expect(await runCli(['analyze', join(dir, 'nope.claque'), '--out', dir], n.io)).toBe(1);
+    expect(n.err()).toMatch(/nope\.claque: no such project file/);
+  });
+});
