@@ -37,10 +37,11 @@ export interface Members {
 const SHARE_KINDS = new Set(['retweet', 'share', 'quote'].map((k) => POST_KINDS.indexOf(k as never)));
 const DOMAIN = OBJECT_KINDS.indexOf('domain');
 const POST_OBJECT = OBJECT_KINDS.indexOf('post');
+const OBJECT = OBJECT_KINDS.indexOf('object');
 
 /**
  * Share of the members' actions (a post acting on an object: retweeted post, URL, hashtag, shared object,
- * page, image; domains are too coarse) that fall within Δt of another member's action on the same object,
+ * page, image; domains are too coarse; a share acts only on what it shares) that fall within Δt of another member's action on the same object,
  * and on how many distinct objects that happened. One object (a breaking story) earns nothing; ten or more earn
  * full strength. Per object the actions are sorted by time and only neighbours within Δt are visited.
  */
@@ -54,17 +55,22 @@ export function synchrony(ds: Dataset, m: Members, opt: TimingOptions): Signal[]
     const a = ds.posts.author[p];
     if (m.membership[a] < 0 || Number.isNaN(ds.posts.time[p])) continue;
     let hasPostObject = false;
+    const isShare = SHARE_KINDS.has(ds.posts.kind[p]);
     for (let i = objStart.start[p]; i < objStart.start[p + 1]; i++) {
       const o = objStart.order[i];
-      if (ds.objects.kind[o] === DOMAIN) continue;
-      if (ds.objects.kind[o] === POST_OBJECT) hasPostObject = true;
+      const kind = ds.objects.kind[o];
+      if (kind === DOMAIN) continue;
+      // A share acts on what it shares; the hashtags and links it inherits from the original are the same act
+      // (and would make the original's author look synchronised with their own sharers).
+      if (isShare && kind !== POST_OBJECT && kind !== OBJECT) continue;
+      if (kind === POST_OBJECT) hasPostObject = true;
       actKey.push(ds.objects.value[o]);
       actTime.push(ds.posts.time[p]);
       actAcc.push(a);
     }
     // A share whose importer recorded no 'post' object still acts on its parent.
     const parent = ds.posts.parentExtId[p];
-    if (!hasPostObject && parent !== null && SHARE_KINDS.has(ds.posts.kind[p])) {
+    if (!hasPostObject && parent !== null && isShare) {
       let k = keyOf.get(parent);
       if (k === undefined) {
         k = ds.objects.values.length + keyOf.size;
@@ -279,7 +285,8 @@ export function cueSharing(ds: Dataset, f: AccountFeatures, m: Members, opt: Tim
 
 /**
  * Hashtag bursts a community dominates (members wrote at least half of the burst's posts): the share of members
- * who posted the tag at least twice inside such a burst. An organic trend is many people posting once.
+ * who posted the tag at least twice inside one such burst. An organic trend, or a wave of shares of one tagged
+ * post, is many people posting once each; the author of the shared post posts once too.
  */
 export function burstParticipation(ds: Dataset, m: Members, timelines: Timeline[]): Signal[] {
   const valueId = new Map<string, number>();
@@ -314,7 +321,9 @@ export function burstParticipation(ds: Dataset, m: Members, timelines: Timeline[
       }
       for (const [c, ps] of byComm) {
         if (ps.length < 0.5 * inside.length) continue;
-        for (const p of ps) perAccount[ds.posts.author[p]]++;
+        const mine = new Map<number, number>();
+        for (const p of ps) mine.set(ds.posts.author[p], (mine.get(ds.posts.author[p]) ?? 0) + 1);
+        for (const [a, k] of mine) perAccount[a] = Math.max(perAccount[a], k);
         if (!bestBurst[c] || ps.length > bestBurst[c]!.memberPosts) {
           bestBurst[c] = { reason: `${b.reason}, ${ps.length} of them by members`, memberPosts: ps.length };
         }
@@ -333,7 +342,7 @@ export function burstParticipation(ds: Dataset, m: Members, timelines: Timeline[
     return {
       group: 'timing',
       perMember,
-      memberReason: (i) => `posted ${perAccount[list[i]]} times inside a hashtag burst the community dominated`,
+      memberReason: (i) => `posted ${perAccount[list[i]]} times inside one hashtag burst the community dominated`,
       evidence: {
         key: 'burst',
         label: 'Hashtag bursts',
