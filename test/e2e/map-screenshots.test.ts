@@ -89,8 +89,8 @@ describe.skipIf(!HAVE_CHROMIUM)('map screenshots (Chromium, browser mode, fixtur
         }
         const diff = await compareImages(browser, png, readFileSync(reference));
         expect(diff.sameSize).toBe(true);
-        expect(diff.meanDelta, `mean channel delta vs ${reference}`).toBeLessThan(4);
-        expect(diff.changedShare, `share of changed cells vs ${reference}`).toBeLessThan(0.03);
+        expect(diff.meanDelta, `mean channel delta vs ${reference}`).toBeLessThan(2.5);
+        expect(diff.changedShare, `share of changed cells vs ${reference}`).toBeLessThan(0.015);
       } finally {
         await page.close();
       }
