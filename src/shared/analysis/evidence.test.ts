@@ -237,3 +237,123 @@ describe('communityVerdict', () => {
     ).toBe(false);
   });
 });
+
+describe('round the clock, bursts, duplicates and activity rate', () => {
+  it('counts members posting round the clock for months', () => {
+    const posts: PostRecord[] = [];
+    // b0–b2: one post every 2 hours for 60 days (quietest 6 h hold 25 %); p0, p1: 08:00–22:00 only.
+    for (let b = 0; b < 3; b++) {
+      for (let h = 0; h < 60 * 24; h += 2)
+        posts.push({
+          platform: tw,
+          id: `b${b}-${h}`,
+          authorId: 'b' + b,
+          time: BASE + h * 3600 + b * 60,
+          kind: 'original',
+        });
+    }
+    for (let p = 0; p < 2; p++) {
+      for (let d = 0; d < 60; d++)
+        for (let h = 8; h < 22; h += 2)
+          posts.push({
+            platform: tw,
+            id: `p${p}-${d}-${h}`,
+            authorId: 'p' + p,
+            time: BASE + d * 86400 + h * 3600,
+            kind: 'original',
+          });
+    }
+    const { ev, result } = run([{ posts }], { b0: 0, b1: 0, b2: 0, p0: 0, p1: 0 });
+    const rtc = ev(0, 'round_the_clock');
+    expect(rtc.value).toBe(0.6); // 3 of 5
+    expect(rtc.strength).toBe(1); // ramp(0.6; 0.2–0.6)
+    expect(rtc.reason).toBe(
+      '3 of 5 members (60 %) post round the clock for months: on average 25 % of their posts fall in the quietest 6 hours of the day (people who sleep: under 5 %)',
+    );
+    // 720 posts over 60 days for a bot (12 per day), 420 over 60 days for a sleeper (7 per day): median 12.
+    expect(ev(0, 'activity_rate').value).toBe(12);
+    expect(result.communities[0].flagged).toBe(false); // schedule alone is one family
+  });
+
+  it('measures repeated posting inside a hashtag burst the community dominates', () => {
+    const posts: PostRecord[] = [];
+    const t0 = BASE + 10 * 86400;
+    for (let a = 0; a < 8; a++) {
+      for (let k = 0; k < 3; k++) {
+        posts.push({
+          platform: tw,
+          id: `m${a}-${k}`,
+          authorId: 'm' + a,
+          time: t0 + a * 20 + k * 160,
+          kind: 'original',
+          text: 'x',
+          objects: [{ kind: 'hashtag', value: 'x' }],
+        });
+      }
+    }
+    posts.push({
+      platform: tw,
+      id: 'o1',
+      authorId: 'o1',
+      time: t0 + 100,
+      kind: 'original',
+      objects: [{ kind: 'hashtag', value: 'x' }],
+    });
+    posts.push({
+      platform: tw,
+      id: 'o2',
+      authorId: 'o2',
+      time: t0 + 200,
+      kind: 'original',
+      objects: [{ kind: 'hashtag', value: 'x' }],
+    });
+    // A quiet tag elsewhere keeps the dataset's span long: 20 days of 5-minute bins, nearly all empty for #x.
+    for (let d = 0; d < 20; d++)
+      posts.push({ platform: tw, id: 'q' + d, authorId: 'q', time: BASE + d * 86400, kind: 'original' });
+    const ds = datasetFromRecords([{ posts }]);
+    const groups: Record<string, number> = Object.fromEntries(Array.from({ length: 8 }, (_, a) => ['m' + a, 0]));
+    groups.o1 = 1;
+    groups.o2 = 1;
+    const result = analyseCommunities(ds, membershipOf(ds.accounts.extId, groups), 2, accountFeatures(ds), {
+      burstOptions: { minPosts: 20 },
+    });
+    const burst = result.communities.find((c) => c.id === 0)!.evidence.find((e) => e.key === 'burst')!;
+    // 26 posts of #x from 0 s to 7 × 20 + 2 × 160 = 460 s (7 min 40 s, "8 minutes"); members wrote 24 (≥ half), each posted 3 times: all 8 of 8.
+    expect(burst.value).toBe(1);
+    expect(burst.strength).toBe(1);
+    expect(burst.reason).toMatch(
+      /^8 of 8 members \(100 %\) posted repeatedly inside hashtag bursts the community dominated: 10 accounts posted #x 26 times within 8 minutes/,
+    );
+    const outsiders = result.communities.find((c) => c.id === 1)!.evidence.find((e) => e.key === 'burst')!;
+    expect(outsiders.value).toBe(0);
+  });
+
+  it('measures exact and near-duplicate text between members', () => {
+    const text = (id: string, a: string, t: string): PostRecord => ({
+      platform: tw,
+      id,
+      authorId: a,
+      time: BASE,
+      kind: 'original',
+      text: t,
+    });
+    const same = 'Vote for the new bridge project in our beautiful city today';
+    const posts = [
+      text('1', 'a', same),
+      text('2', 'b', same + '!'),
+      text('3', 'c', 'Vote for the new school project in our beautiful city today'),
+      text('4', 'c', 'Completely unrelated words about football and weather here'),
+      text('5', 'd', 'Another unrelated sentence on coffee and morning trains'),
+      text('6', 'outsider', 'Completely unrelated words about football and weather here'),
+    ];
+    // Ten more unique texts by d, so the community has enough own posts to judge (≥ 10).
+    for (let k = 0; k < 10; k++)
+      posts.push(text('d' + k, 'd', `Unique note number ${k} ${'abcdefghij'[k]} about something else entirely`));
+    const { ev } = run([{ posts }], { a: 0, b: 0, c: 0, d: 0 });
+    // 15 member texts; word for word among members: posts 1 and 2 → 2 of 15. Post 4 repeats only an outsider.
+    expect(ev(0, 'duplicate_text').value).toBe(0.133);
+    expect(ev(0, 'duplicate_text').strength).toBe(0.111); // (0.133 − 0.1) / 0.3
+    // Nearly: posts 1, 2 and 3 (one word changed) → 3 of 15.
+    expect(ev(0, 'near_duplicate_text').value).toBe(0.2);
+  });
+});
