@@ -5,10 +5,11 @@
  * The default graph ("what finds rings best") is the union, as one undirected weighted graph, of
  *   - the interaction graph (retweet, reply, quote, mention, comment, share, edge; follows left out because
  *     organic fan clubs follow each other densely and follows carry no timing), and
- *   - the co-share graph: accounts sharing the same post/object within 60 s, with at least 2 shares
- *     (CooRTweet's defaults),
- * because closed rings show up in both (they amplify each other and they act on cue together), while
- * organic audiences mostly connect to a hub and rarely co-act within seconds repeatedly.
+ *   - the co-share graph: accounts sharing the same post/object, link or image within 60 s, with at least 2
+ *     shares (CooRTweet's defaults; co-link and co-image as in CooRnet). Hashtags and domains are left out
+ *     of the default: thousands of strangers use an election hashtag or link one news site within a minute.
+ * Closed rings show up in both (they amplify each other and act on cue together), while organic audiences
+ * mostly connect to a hub and rarely co-act within seconds repeatedly.
  */
 import { buildInteractionGraph } from '../graph/interaction-graph';
 import { compactNodes, MIXED_KIND, PairAccumulator, type EdgeList } from '../graph/edge-list';
@@ -50,6 +51,9 @@ const COACTION_KIND: Record<NonNullable<AnalysisParameters['coaction']>, Coactio
   domain: 'domain',
   image: 'image',
 };
+
+/** What the default graph co-shares on (see the banner). */
+export const DEFAULT_COACTION_KINDS: CoactionObjectKind[] = ['retweet', 'url', 'image'];
 
 /** Edge kind code used for co-action edges in a combined EdgeList. */
 const COACTION_CODE = 254;
@@ -165,7 +169,7 @@ function buildGraph(ds: Dataset, p: AnalysisParameters): { graph: EdgeList; coac
   }
   // default: interactions ∪ co-shares, undirected.
   const interaction = buildInteractionGraph(ds, { minWeight: 1 });
-  const coaction = buildCoactionGraph(ds, { ...coactionOptions('retweet'), minWeight: 1 });
+  const coaction = buildCoactionGraph(ds, { ...coactionOptions('retweet'), objectKinds: DEFAULT_COACTION_KINDS, minWeight: 1 });
   const acc = new PairAccumulator(ds.accounts.count, false, {
     capacity: interaction.source.length + coaction.edges.source.length,
     withKind: true,

@@ -73,6 +73,12 @@ async function analyzeInto(projectFile: string, outDir: string, params: Partial<
         `(modularity ${s.modularity.toFixed(3)}), ${s.counts.flagged} flagged (${s.counts.flaggedAccounts} accounts), ` +
         `${s.counts.cascades} cascades\n`,
     );
+    if (s.counts.nodes === 0) {
+      io.err(
+        'analyze: the graph is empty: no interactions and no accounts acting on the same object within the window. ' +
+          'Try --coaction hashtag or domain, a longer --window, or --graph follow.\n',
+      );
+    }
     for (const c of output.communities.filter((c) => c.flagged).slice(0, 10)) {
       io.out(`  flagged community ${c.id}: ${c.size} accounts, score ${c.score.toFixed(2)} — ${c.reasons.slice(0, 2).join('; ')}\n`);
     }
