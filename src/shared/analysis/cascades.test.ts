@@ -24,7 +24,11 @@ function bruteForce(parent: Int32Array): number {
     dist[s] = 0;
     const queue = [s];
     for (let q = 0; q < queue.length; q++)
-      for (const v of adj[queue[q]]) if (dist[v] < 0) ((dist[v] = dist[queue[q]] + 1), queue.push(v));
+      for (const v of adj[queue[q]]) {
+        if (dist[v] >= 0) continue;
+        dist[v] = dist[queue[q]] + 1;
+        queue.push(v);
+      }
     for (let t = s + 1; t < n; t++) total += dist[t];
   }
   return total / ((n * (n - 1)) / 2);

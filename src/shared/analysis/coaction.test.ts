@@ -178,7 +178,11 @@ describe('estimateCoordInterval', () => {
     // Objects 1–4 shared 4 times; second share after 1, 2, 50, 100 s.
     const object: number[] = [];
     const time: number[] = [];
-    const add = (o: number, ts: number[]) => ts.forEach((t) => (object.push(o), time.push(t)));
+    const add = (o: number, ts: number[]) =>
+      ts.forEach((t) => {
+        object.push(o);
+        time.push(t);
+      });
     add(1, [0, 1, 10, 20]);
     add(2, [0, 2, 30, 40]);
     add(3, [0, 50, 60, 70]);
