@@ -8,6 +8,12 @@ export interface CsvRow {
   cells: string[];
 }
 
+/**
+ * Largest CSV record accepted. No social-media row comes near it (a post's text is at most tens of KB); a
+ * bigger one costs several times its size in memory while parsed, so it is refused with its line.
+ */
+export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
 export interface CsvOptions {
   delimiter?: string;
   /** Largest single record in characters; beyond it the file is refused rather than buffered. */
@@ -54,7 +60,7 @@ export async function* readCsv(
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
-      max_record_size: options.maxRecordSize ?? 64 * 1024 * 1024,
+      max_record_size: options.maxRecordSize ?? MAX_RECORD_BYTES,
     }),
   );
   input.on('error', (err) => parser.destroy(err));
@@ -70,6 +76,15 @@ export async function* readCsv(
     }
   } catch (err) {
     if (err instanceof ImportError) throw err;
+    if (err instanceof CsvError && err.code === 'CSV_MAX_RECORD_SIZE') {
+      const e = err as CsvError & { lines?: number };
+      const limit = (options.maxRecordSize ?? MAX_RECORD_BYTES) / 1048576;
+      throw new ImportError(
+        file,
+        e.lines,
+        `a record over ${limit} MiB: refused (no export row is that large; a runaway quote or a binary file?)`,
+      );
+    }
     if (err instanceof CsvError) {
       const e = err as CsvError & { lines?: number };
       throw new ImportError(file, e.lines, `malformed CSV: ${e.message.replace(/^Invalid \w+: /, '')}`);

@@ -1,12 +1,20 @@
 import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { basename } from 'node:path';
 import { ImportError } from './errors';
 
 export const SAMPLE_BYTES = 64 * 1024;
+
+/**
+ * Gzip-bomb guard. Real exports compress 3–30×; deflate's ceiling is about 1030× (long runs of one byte).
+ * Once more than GUNZIP_FLOOR_BYTES have come out, output beyond GUNZIP_MAX_RATIO × the compressed bytes read
+ * so far stops the import, so a small file cannot make the importer chew through gigabytes of filler.
+ */
+export const GUNZIP_MAX_RATIO = 200;
+export const GUNZIP_FLOOR_BYTES = 16 * 1024 * 1024;
 
 export interface Source {
   /** Decompressed bytes, streamed. */
@@ -95,7 +103,10 @@ export async function openSource(file: string): Promise<Source> {
   if (gz) {
     const gunzip = createGunzip();
     counted.on('error', (err) => gunzip.destroy(err));
-    stream = counted.pipe(gunzip);
+    // Measured against what the inflater has consumed, not what was read ahead from disk.
+    const guard = ratioGuard(file, () => gunzip.bytesWritten);
+    gunzip.on('error', (err) => guard.destroy(err));
+    stream = counted.pipe(gunzip).pipe(guard);
   }
   return {
     stream,
@@ -104,4 +115,24 @@ export async function openSource(file: string): Promise<Source> {
     bytesRead: () => read,
     contentHash: () => digest ?? '',
   };
+}
+
+function ratioGuard(file: string, compressedIn: () => number): Transform {
+  let out = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      out += chunk.length;
+      if (out > GUNZIP_FLOOR_BYTES && out > GUNZIP_MAX_RATIO * compressedIn()) {
+        done(
+          new ImportError(
+            file,
+            undefined,
+            `gzip data expands more than ${GUNZIP_MAX_RATIO}× (${Math.round(out / 1048576)} MiB from ${Math.ceil(compressedIn() / 1024)} KiB): refused as a possible decompression bomb; gunzip it yourself if it is genuine`,
+          ),
+        );
+        return;
+      }
+      done(null, chunk);
+    },
+  });
 }

@@ -27,6 +27,8 @@ export function parseTime(value: string | number | undefined | null): number | u
     const [, y, mo, d, h = '0', mi = '0', sec = '0', , zone] = m;
     let t = Date.UTC(+y, +mo - 1, +d, +h, +mi, +sec) / 1000;
     if (+mo < 1 || +mo > 12 || +d < 1 || +d > 31 || +h > 23 || +mi > 59 || +sec > 60) return undefined;
+    // Date.UTC rolls 30 February over into March: a day the month does not have is no date.
+    if (new Date(Date.UTC(+y, +mo - 1, +d)).getUTCDate() !== +d) return undefined;
     if (zone && !/^(z|utc)$/i.test(zone)) t -= zoneOffsetSeconds(zone);
     return inRange(t);
   }

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import Assembler from 'stream-json/assembler.js';
 import jsoncParser, { type JsoncToken } from 'stream-json/jsonc/parser.js';
 import type { Token } from 'stream-json/parser.js';
@@ -49,7 +49,9 @@ export async function* readJsonRecords(input: Readable, file: string, sample: Sa
 }
 
 async function* readLines(input: Readable, file: string): AsyncGenerator<JsonRecord> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  const guard = lineLengthGuard(file, WHOLE_DOCUMENT_LIMIT);
+  input.on('error', (err) => guard.destroy(err));
+  const lines = createInterface({ input: input.pipe(guard), crlfDelay: Infinity });
   let line = 0;
   try {
     for await (const raw of lines) {
@@ -146,7 +148,30 @@ async function* readTokens(input: Readable, file: string, layout: 'array' | 'doc
   if (layout === 'document' && asm?.done) yield { line: 1, value: asm.current };
 }
 
+/** readline holds a line whole before handing it on: a line longer than `max` bytes is refused before that. */
+function lineLengthGuard(file: string, max: number): Transform {
+  let run = 0;
+  let line = 1;
+  const refuse = () =>
+    new ImportError(file, line, `a line over ${max / 1048576} MiB: write one tweet or one API page per line`);
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      let from = 0;
+      for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, from)) {
+        if (run + nl - from > max) return done(refuse());
+        run = 0;
+        line++;
+        from = nl + 1;
+      }
+      run += chunk.length - from;
+      if (run > max) return done(refuse());
+      done(null, chunk);
+    },
+  });
+}
+
 function streamError(file: string, line: number, err: unknown, what = 'cannot read'): ImportError {
+  if (err instanceof ImportError) return err; // e.g. the gzip-bomb guard: already names the file
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') {
     return new ImportError(file, undefined, `corrupt or truncated gzip data (${(err as Error).message})`);
