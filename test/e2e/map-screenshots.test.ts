@@ -84,7 +84,10 @@ describe.skipIf(!HAVE_CHROMIUM)('map screenshots (Chromium, browser mode, fixtur
         const reference = join(REFERENCES, `${scenario.name}.png`);
         if (UPDATE || !existsSync(reference)) {
           writeFileSync(reference, png);
-          if (!UPDATE) throw new Error(`${reference}: no reference yet; wrote this run's picture there — look at it, then commit it`);
+          if (!UPDATE)
+            throw new Error(
+              `${reference}: no reference yet; wrote this run's picture there — look at it, then commit it`,
+            );
           return;
         }
         const diff = await compareImages(browser, png, readFileSync(reference));

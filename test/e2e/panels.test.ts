@@ -36,7 +36,9 @@ describe.skipIf(!HAVE_CHROMIUM)('panels (Chromium, browser mode, fixture analysi
   });
 
   it('ranks communities by score and marks the flagged ones', async () => {
-    const ids = await page.getByTestId('community').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-community'))));
+    const ids = await page
+      .getByTestId('community')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-community'))));
     expect(ids).toEqual(output.communities.map((c) => c.id));
     const flagged = await page.locator('[data-testid=community].flagged').count();
     expect(flagged).toBe(output.communities.filter((c) => c.flagged).length);
@@ -73,6 +75,9 @@ describe.skipIf(!HAVE_CHROMIUM)('panels (Chromium, browser mode, fixture analysi
   it('zooms to a community without losing the map', async () => {
     const before = Number(await page.getByTestId('map').getAttribute('data-frames'));
     await page.locator('[data-testid=community]').nth(1).getByRole('button', { name: 'Zoom to' }).click();
-    await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('[data-testid=map]')?.dataset.frames) > n + 3, before);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector<HTMLElement>('[data-testid=map]')?.dataset.frames) > n + 3,
+      before,
+    );
   });
 });

@@ -70,7 +70,9 @@ describe.skipIf(!HAVE_CHROMIUM)('claque serve, end to end in Chromium', () => {
     const lines = createInterface({ input: child.stdout! });
     url = await new Promise<string>((done, fail) => {
       lines.once('line', done);
-      child.once('exit', (code) => fail(new Error(`claque serve exited with ${code} before printing its URL:\n${stderr}`)));
+      child.once('exit', (code) =>
+        fail(new Error(`claque serve exited with ${code} before printing its URL:\n${stderr}`)),
+      );
     });
     const parsed = new URL(url);
     port = Number(parsed.port);
@@ -104,7 +106,11 @@ describe.skipIf(!HAVE_CHROMIUM)('claque serve, end to end in Chromium', () => {
   it('refuses requests without the token', async () => {
     const origin = `http://127.0.0.1:${port}`;
     expect((await fetch(`${origin}/`)).status).toBe(403);
-    const api = await fetch(`${origin}/api/project.info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const api = await fetch(`${origin}/api/project.info`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(api.status).toBe(403);
     expect((await fetch(`${origin}/api/events`)).status).toBe(403);
     const withToken = await fetch(`${origin}/api/project.info`, {
@@ -119,7 +125,10 @@ describe.skipIf(!HAVE_CHROMIUM)('claque serve, end to end in Chromium', () => {
     // Watch the same event stream the page gets, to prove progress was reported during the import.
     const events: ApiEvent[] = [];
     const stream = new AbortController();
-    const sse = await fetch(`http://127.0.0.1:${port}/api/events`, { headers: { 'x-claque-token': token }, signal: stream.signal });
+    const sse = await fetch(`http://127.0.0.1:${port}/api/events`, {
+      headers: { 'x-claque-token': token },
+      signal: stream.signal,
+    });
     const reading = (async () => {
       const reader = sse.body!.getReader();
       let buffer = '';
@@ -141,7 +150,12 @@ describe.skipIf(!HAVE_CHROMIUM)('claque serve, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Detect' }).click();
     await expect.poll(() => page.getByTestId('detected-format').textContent()).toBeTruthy();
     expect(await page.getByTestId('detection').textContent()).toContain('share-table');
-    expect(await page.locator('.preview-table th').allTextContents()).toEqual(['object_id', 'account_id', 'content_id', 'timestamp_share']);
+    expect(await page.locator('.preview-table th').allTextContents()).toEqual([
+      'object_id',
+      'account_id',
+      'content_id',
+      'timestamp_share',
+    ]);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('added-accounts').textContent()).toBe('9,509');
@@ -166,7 +180,9 @@ describe.skipIf(!HAVE_CHROMIUM)('claque serve, end to end in Chromium', () => {
     const values = scores.map(Number);
     expect([...values].sort((a, b) => b - a)).toEqual(values);
     await page.getByTestId('map').waitFor();
-    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid=map]')?.dataset.frames ?? 0) > 0);
+    await page.waitForFunction(
+      () => Number(document.querySelector<HTMLElement>('[data-testid=map]')?.dataset.frames ?? 0) > 0,
+    );
   });
 
   it('opens a community (a flagged one where there is one) and reads its evidence', async () => {
@@ -189,7 +205,10 @@ describe.skipIf(!HAVE_CHROMIUM)('claque serve, end to end in Chromium', () => {
   });
 
   it('exports the analysed graph as GEXF', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'GEXF' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'GEXF' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('e2e.gexf');
     const gexf = readFileSync(await download.path(), 'utf8');
     expect(gexf).toContain('<gexf');

@@ -25,14 +25,13 @@ export function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow): 
   return url.startsWith('file://') && url.includes('/renderer/index.html');
 }
 
-function handle<K extends Channel>(
-  channel: K,
-  win: BrowserWindow,
-  backend: Backend,
-): void {
+function handle<K extends Channel>(channel: K, win: BrowserWindow, backend: Backend): void {
   ipcMain.handle(channel, async (event, payload: RequestOf<K>): Promise<Envelope<ResponseOf<K>>> => {
     if (!isTrustedSender(event, win)) {
-      return { ok: false, error: { code: 'invalid_request', message: `${channel}: refused a call from an untrusted frame` } };
+      return {
+        ok: false,
+        error: { code: 'invalid_request', message: `${channel}: refused a call from an untrusted frame` },
+      };
     }
     // The backend validates `payload` against the channel's zod schema before anything runs.
     return (await backend.call(channel, payload)) as Envelope<ResponseOf<K>>;

@@ -8,7 +8,9 @@ import { createBackend, type AnalysisRunner, type Backend } from './backend';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const COORD = resolve(REPO, '../shared/data/russian_coord_tweets.csv'); // CooRTweet, MIT (see ../shared/data/README.md)
-const FIXTURE = JSON.parse(readFileSync(join(REPO, 'test/fixtures/analysis/output-small.json'), 'utf8')) as AnalysisOutput;
+const FIXTURE = JSON.parse(
+  readFileSync(join(REPO, 'test/fixtures/analysis/output-small.json'), 'utf8'),
+) as AnalysisOutput;
 
 const fixtureRunner: AnalysisRunner = async (_db, parameters, { onProgress }) => {
   onProgress?.('louvain', 0.5);
@@ -33,7 +35,10 @@ describe('backend', () => {
 
   it('refuses invalid payloads and unknown channels with coded errors, before doing anything', async () => {
     backend = createBackend({ runAnalysis: fixtureRunner });
-    expect(await backend.call('project.open', { file: 42 })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await backend.call('project.open', { file: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
     expect(await backend.call('project.open', { file: 'a.claque', extra: true })).toMatchObject({
       ok: false,
       error: { code: 'invalid_request' },
@@ -42,12 +47,17 @@ describe('backend', () => {
       ok: false,
       error: { code: 'invalid_request', message: expect.stringContaining('jobId') },
     });
-    expect(await backend.call('analysis.run', { jobId: 'a1', parameters: { graph: 'default', resolution: -1, seed: 1 } })).toMatchObject({
+    expect(
+      await backend.call('analysis.run', { jobId: 'a1', parameters: { graph: 'default', resolution: -1, seed: 1 } }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid_request', message: expect.stringContaining('parameters.resolution') },
     });
     expect(await backend.call('shell.exec', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
-    expect(await backend.call('import.run', { jobId: 'j1', file: COORD })).toMatchObject({ ok: false, error: { code: 'no_project' } });
+    expect(await backend.call('import.run', { jobId: 'j1', file: COORD })).toMatchObject({
+      ok: false,
+      error: { code: 'no_project' },
+    });
   });
 
   it('creates a project, detects, imports with progress events, analyses and exports', async () => {
@@ -58,11 +68,17 @@ describe('backend', () => {
     const created = value<ProjectState>(await backend.call('project.create', { file }));
     expect(created).toMatchObject({ file, hasAnalysis: false });
     expect(created.info?.counts.accounts).toBe(0);
-    expect(await backend.call('project.create', { file })).toMatchObject({ ok: false, error: { code: 'project_error' } });
+    expect(await backend.call('project.create', { file })).toMatchObject({
+      ok: false,
+      error: { code: 'project_error' },
+    });
 
     const detection = value<Detection>(await backend.call('import.detect', { file: COORD }));
     expect(detection.format).toBe('share-table');
-    expect(detection.preview).toMatchObject({ kind: 'table', columns: ['object_id', 'account_id', 'content_id', 'timestamp_share'] });
+    expect(detection.preview).toMatchObject({
+      kind: 'table',
+      columns: ['object_id', 'account_id', 'content_id', 'timestamp_share'],
+    });
     if (detection.preview.kind === 'table') expect(detection.preview.rows).toHaveLength(10);
 
     const outcome = value<ImportOutcome>(await backend.call('import.run', { jobId: 'imp-1', file: COORD }));
@@ -71,7 +87,9 @@ describe('backend', () => {
     expect(outcome.info.counts.accounts).toBe(9509);
     const progress = events.filter((e) => e.type === 'import.progress');
     expect(progress.length).toBeGreaterThanOrEqual(3);
-    expect(progress.every((e) => e.type === 'import.progress' && e.jobId === 'imp-1' && e.bytes <= e.totalBytes)).toBe(true);
+    expect(progress.every((e) => e.type === 'import.progress' && e.jobId === 'imp-1' && e.bytes <= e.totalBytes)).toBe(
+      true,
+    );
     expect(events.at(-1)).toEqual({ type: 'job.done', jobId: 'imp-1', ok: true });
 
     expect(await backend.call('export.gexf', {})).toMatchObject({ ok: false, error: { code: 'no_analysis' } });
@@ -79,11 +97,15 @@ describe('backend', () => {
       await backend.call('analysis.run', { jobId: 'an-1', parameters: { graph: 'default', resolution: 1, seed: 7 } }),
     );
     expect(output.summary.parameters.seed).toBe(7);
-    expect(events.some((e) => e.type === 'analysis.progress' && e.stage === 'louvain' && e.fraction === 0.5)).toBe(true);
+    expect(events.some((e) => e.type === 'analysis.progress' && e.stage === 'louvain' && e.fraction === 0.5)).toBe(
+      true,
+    );
     expect(value<AnalysisOutput | null>(await backend.call('analysis.get', {}))).toEqual(output);
 
     const gexfPath = join(dir, 'out.gexf');
-    const gexf = value<{ content: string; writtenTo: string; fileName: string }>(await backend.call('export.gexf', { file: gexfPath }));
+    const gexf = value<{ content: string; writtenTo: string; fileName: string }>(
+      await backend.call('export.gexf', { file: gexfPath }),
+    );
     expect(gexf.fileName).toBe('p.gexf');
     expect(readFileSync(gexfPath, 'utf8')).toBe(gexf.content);
     expect(gexf.content).toContain('<gexf');
@@ -91,7 +113,9 @@ describe('backend', () => {
     expect(gexf.content).not.toContain('<img');
     expect(gexf.content).toContain('&lt;img');
 
-    const csv = value<{ content: string }>(await backend.call('export.csv', { table: 'communities' })).content.split('\n');
+    const csv = value<{ content: string }>(await backend.call('export.csv', { table: 'communities' })).content.split(
+      '\n',
+    );
     expect(csv[0]).toBe('community,rank,size,score,flagged,density,insularity,shift_pattern,synchrony,reasons');
     expect(csv).toHaveLength(FIXTURE.communities.length + 2);
   });
@@ -119,8 +143,14 @@ describe('backend', () => {
     backend = createBackend({ project: join(dir, 'b.claque'), runAnalysis: slow });
     const parameters = { graph: 'default', resolution: 1, seed: 1 };
     const first = backend.call('analysis.run', { jobId: 'a', parameters });
-    expect(await backend.call('analysis.run', { jobId: 'b', parameters })).toMatchObject({ ok: false, error: { code: 'busy' } });
-    expect(await backend.call('project.open', { file: join(dir, 'other.claque') })).toMatchObject({ ok: false, error: { code: 'busy' } });
+    expect(await backend.call('analysis.run', { jobId: 'b', parameters })).toMatchObject({
+      ok: false,
+      error: { code: 'busy' },
+    });
+    expect(await backend.call('project.open', { file: join(dir, 'other.claque') })).toMatchObject({
+      ok: false,
+      error: { code: 'busy' },
+    });
     expect(value(await backend.call('job.cancel', { jobId: 'a' }))).toEqual({ cancelled: true });
     expect(await first).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     release();

@@ -82,7 +82,8 @@ export function createBackend(options: BackendOptions): Backend {
     return lastAnalysis;
   };
   const notBusy = () => {
-    if (jobs.size > 0) throw new ApiError('busy', `another job is running (${[...jobs.keys()].join(', ')}); cancel it or wait`);
+    if (jobs.size > 0)
+      throw new ApiError('busy', `another job is running (${[...jobs.keys()].join(', ')}); cancel it or wait`);
   };
 
   const state = (): ProjectState => ({
@@ -112,7 +113,8 @@ export function createBackend(options: BackendOptions): Backend {
       ok = true;
       return value;
     } catch (err) {
-      if (controller.signal.aborted && !(err instanceof ImportError)) throw new ApiError('cancelled', `${jobId}: cancelled`);
+      if (controller.signal.aborted && !(err instanceof ImportError))
+        throw new ApiError('cancelled', `${jobId}: cancelled`);
       throw err;
     } finally {
       jobs.delete(jobId);
@@ -120,7 +122,12 @@ export function createBackend(options: BackendOptions): Backend {
     }
   }
 
-  const exportOutcome = async (fileName: string, mimeType: string, content: string, file?: string): Promise<ExportOutcome> => {
+  const exportOutcome = async (
+    fileName: string,
+    mimeType: string,
+    content: string,
+    file?: string,
+  ): Promise<ExportOutcome> => {
     if (file) await writeFile(file, content, 'utf8');
     return { fileName, mimeType, content, writtenTo: file ?? null, bytes: Buffer.byteLength(content, 'utf8') };
   };
@@ -136,10 +143,26 @@ export function createBackend(options: BackendOptions): Backend {
       const formats = FORMATS.map((f) => ({ id: f.id as string, label: f.label }));
       try {
         const { format, confidence } = detectFormat(file, sample);
-        return { file, format: format.id, label: format.label, confidence, reason: null, preview: previewOf(sample), formats };
+        return {
+          file,
+          format: format.id,
+          label: format.label,
+          confidence,
+          reason: null,
+          preview: previewOf(sample),
+          formats,
+        };
       } catch (err) {
         if (!(err instanceof ImportError)) throw err;
-        return { file, format: null, label: null, confidence: 0, reason: err.message, preview: previewOf(sample), formats };
+        return {
+          file,
+          format: null,
+          label: null,
+          confidence: 0,
+          reason: err.message,
+          preview: previewOf(sample),
+          formats,
+        };
       }
     },
     'import.run': async ({ jobId, file, format, mapping, platform, strict }) => {
@@ -192,7 +215,8 @@ export function createBackend(options: BackendOptions): Backend {
 
   return {
     async call(channel, payload) {
-      if (!isChannel(channel)) return { ok: false, error: { code: 'unknown_channel', message: `no such channel: ${channel}` } };
+      if (!isChannel(channel))
+        return { ok: false, error: { code: 'unknown_channel', message: `no such channel: ${channel}` } };
       const parsed = parseRequest(channel, payload);
       if (!parsed.ok) return parsed;
       try {

@@ -19,7 +19,9 @@ export function toCsv(output: AnalysisOutput, table: CsvTable): string {
     lines.push(csvLine(['community', 'rank', 'size', 'score', 'flagged', ...keys, 'reasons']));
     output.communities.forEach((c, rank) => {
       const byKey = new Map(c.evidence.map((e) => [e.key, e.value]));
-      lines.push(csvLine([c.id, rank + 1, c.size, c.score, c.flagged, ...keys.map((k) => byKey.get(k)), c.reasons.join('; ')]));
+      lines.push(
+        csvLine([c.id, rank + 1, c.size, c.score, c.flagged, ...keys.map((k) => byKey.get(k)), c.reasons.join('; ')]),
+      );
     });
   } else if (table === 'accounts') {
     lines.push(csvLine(['account_id', 'screen_name', 'community', 'score', 'flagged', 'reasons']));

@@ -9,16 +9,18 @@ import { CONTENT_SECURITY_POLICY, startServer, TOKEN_HEADER, type RunningServer 
 
 /** A raw request, so the Host header and odd paths go out exactly as written. */
 function raw(port: number, path: string, headers: Record<string, string> = {}, method = 'GET', body?: string) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((done, fail) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
-    req.on('error', fail);
-    if (body) req.write(body);
-    req.end();
-  });
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+    (done, fail) => {
+      const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      });
+      req.on('error', fail);
+      if (body) req.write(body);
+      req.end();
+    },
+  );
 }
 
 describe('browser-mode HTTP server', () => {
@@ -56,7 +58,8 @@ describe('browser-mode HTTP server', () => {
   });
 
   it('refuses every request without the token, or with a wrong one', async () => {
-    for (const path of ['/', '/assets/app.js', '/api/events']) expect((await raw(server.port, path, { host })).status).toBe(403);
+    for (const path of ['/', '/assets/app.js', '/api/events'])
+      expect((await raw(server.port, path, { host })).status).toBe(403);
     const api = await raw(server.port, '/api/project.info', { host, 'content-type': 'application/json' }, 'POST', '{}');
     expect(api.status).toBe(403);
     expect((await raw(server.port, '/?token=wrong', { host })).status).toBe(403);
@@ -95,9 +98,14 @@ describe('browser-mode HTTP server', () => {
     const json = { ...auth(), 'content-type': 'application/json' };
     const info = await raw(server.port, '/api/project.info', json, 'POST', '{}');
     expect(info.status).toBe(200);
-    expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { file: join(dir, 'p.claque'), hasAnalysis: false } });
+    expect(JSON.parse(info.body)).toMatchObject({
+      ok: true,
+      value: { file: join(dir, 'p.claque'), hasAnalysis: false },
+    });
     expect((await raw(server.port, '/api/project.info', auth(), 'GET')).status).toBe(405);
-    expect((await raw(server.port, '/api/project.info', { ...auth(), 'content-type': 'text/plain' }, 'POST', '{}')).status).toBe(400);
+    expect(
+      (await raw(server.port, '/api/project.info', { ...auth(), 'content-type': 'text/plain' }, 'POST', '{}')).status,
+    ).toBe(400);
     expect((await raw(server.port, '/api/project.info', json, 'POST', '{nope')).status).toBe(400);
     const bad = await raw(server.port, '/api/project.open', json, 'POST', '{"file":7}');
     expect(bad.status).toBe(400);
@@ -108,7 +116,10 @@ describe('browser-mode HTTP server', () => {
   it('streams job events over SSE', async () => {
     const received: ApiEvent[] = [];
     const controller = new AbortController();
-    const res = await fetch(`http://${host}/api/events`, { headers: { [TOKEN_HEADER]: server.token }, signal: controller.signal });
+    const res = await fetch(`http://${host}/api/events`, {
+      headers: { [TOKEN_HEADER]: server.token },
+      signal: controller.signal,
+    });
     expect(res.headers.get('content-type')).toBe('text/event-stream');
     const reader = res.body!.getReader();
     // This backend's runner fails at once: the stream must still carry the job's end.

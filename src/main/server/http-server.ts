@@ -123,7 +123,9 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const root = resolve(options.rendererDir);
   if (!existsSync(join(root, 'index.html'))) {
-    return Promise.reject(new Error(`${join(root, 'index.html')}: the renderer is not built; run \`npm run build\` first`));
+    return Promise.reject(
+      new Error(`${join(root, 'index.html')}: the renderer is not built; run \`npm run build\` first`),
+    );
   }
   let allowedHosts = new Set<string>();
 
@@ -166,7 +168,8 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
       return res.end();
     }
     const given = (req.headers[TOKEN_HEADER] as string | undefined) ?? cookieToken(req);
-    if (!sameToken(given, token)) return refuse(res, 403, 'missing or wrong token: open the URL that `claque serve` printed');
+    if (!sameToken(given, token))
+      return refuse(res, 403, 'missing or wrong token: open the URL that `claque serve` printed');
 
     if (url.pathname === '/api/events') {
       if (req.method !== 'GET') return refuse(res, 405, 'GET only');
@@ -182,10 +185,20 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
         const body = await readBody(req);
         payload = body.trim() === '' ? {} : JSON.parse(body);
       } catch (err) {
-        return refuse(res, (err as Error).message.includes('bytes') ? 413 : 400, `bad JSON body: ${(err as Error).message}`);
+        return refuse(
+          res,
+          (err as Error).message.includes('bytes') ? 413 : 400,
+          `bad JSON body: ${(err as Error).message}`,
+        );
       }
       const envelope = await options.backend.call(url.pathname.slice('/api/'.length), payload);
-      const status = envelope.ok ? 200 : envelope.error.code === 'unknown_channel' ? 404 : envelope.error.code === 'invalid_request' ? 400 : 200;
+      const status = envelope.ok
+        ? 200
+        : envelope.error.code === 'unknown_channel'
+          ? 404
+          : envelope.error.code === 'invalid_request'
+            ? 400
+            : 200;
       return sendJson(res, status, envelope);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'GET only');

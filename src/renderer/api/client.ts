@@ -3,7 +3,15 @@
  * HTTP API on the page's own origin. Both speak the contract's Envelope; this unwraps it and throws an
  * ApiCallError carrying the backend's error code.
  */
-import type { ApiErrorBody, ApiEvent, Channel, ClaqueBridge, Envelope, RequestOf, ResponseOf } from '../../shared/api/contract';
+import type {
+  ApiErrorBody,
+  ApiEvent,
+  Channel,
+  ClaqueBridge,
+  Envelope,
+  RequestOf,
+  ResponseOf,
+} from '../../shared/api/contract';
 import { createBridgeTransport } from './bridge-transport';
 import { createHttpTransport } from './http-transport';
 

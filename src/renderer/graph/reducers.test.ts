@@ -2,14 +2,23 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisOutput } from '../../shared/analysis/result';
-import { initialFilters, setFlaggedOnly, setMinWeight, setSearch, showOnlyCommunities, toggleCommunity } from '../state/filters/producers';
+import {
+  initialFilters,
+  setFlaggedOnly,
+  setMinWeight,
+  setSearch,
+  showOnlyCommunities,
+  toggleCommunity,
+} from '../state/filters/producers';
 import { hoverNode, initialSelection, selectCommunity } from '../state/selection/producers';
 import { buildMapModel } from './build-graph';
 import { frameFor } from './camera';
 import { makeReducers, MUTED_NODE, nodeSize } from './reducers';
 
 const REPO = resolve(import.meta.dirname, '../../..');
-const output = JSON.parse(readFileSync(join(REPO, 'test/fixtures/analysis/output-small.json'), 'utf8')) as AnalysisOutput;
+const output = JSON.parse(
+  readFileSync(join(REPO, 'test/fixtures/analysis/output-small.json'), 'utf8'),
+) as AnalysisOutput;
 const model = buildMapModel(output);
 const { graph } = model;
 
@@ -43,7 +52,8 @@ describe('makeReducers', () => {
     const ring = output.communities[0].id;
     const only = makeReducers(model, showOnlyCommunities([ring])(initialFilters), initialSelection);
     expect(shown(only).sort()).toEqual([...model.members.get(ring)!].sort());
-    for (const e of shownEdges(only)) for (const n of graph.extremities(e)) expect(model.members.get(ring)).toContain(n);
+    for (const e of shownEdges(only))
+      for (const n of graph.extremities(e)) expect(model.members.get(ring)).toContain(n);
 
     const flagged = makeReducers(model, setFlaggedOnly(true)(initialFilters), initialSelection);
     const flaggedSize = output.communities.filter((c) => c.flagged).reduce((s, c) => s + c.size, 0);
@@ -96,7 +106,17 @@ describe('nodeSize and frameFor', () => {
   });
   it('frames a box with padding, clamped to the whole graph', () => {
     expect(frameFor([])).toBeNull();
-    expect(frameFor([{ x: 0.2, y: 0.4 }, { x: 0.4, y: 0.5 }])).toEqual({ x: 0.30000000000000004, y: 0.45, ratio: 0.26 });
-    expect(frameFor([{ x: 0, y: 0 }, { x: 1, y: 1 }])!.ratio).toBe(1);
+    expect(
+      frameFor([
+        { x: 0.2, y: 0.4 },
+        { x: 0.4, y: 0.5 },
+      ]),
+    ).toEqual({ x: 0.30000000000000004, y: 0.45, ratio: 0.26 });
+    expect(
+      frameFor([
+        { x: 0, y: 0 },
+        { x: 1, y: 1 },
+      ])!.ratio,
+    ).toBe(1);
   });
 });

@@ -46,11 +46,14 @@ export function makeReducers(model: MapModel, filters: FiltersState, selection: 
   const hiddenKinds = new Set(filters.hiddenEdgeKinds);
   const isHidden = (node: string) => {
     const attr = graph.getNodeAttributes(node);
-    return (shownCommunities !== null && !shownCommunities.has(attr.community)) || (filters.flaggedOnly && !attr.flagged);
+    return (
+      (shownCommunities !== null && !shownCommunities.has(attr.community)) || (filters.flaggedOnly && !attr.flagged)
+    );
   };
 
   const focus = selection.hoveredNode ?? selection.selectedNode;
-  const focusSet = focus && graph.hasNode(focus) && !isHidden(focus) ? new Set([focus, ...graph.neighbors(focus)]) : null;
+  const focusSet =
+    focus && graph.hasNode(focus) && !isHidden(focus) ? new Set([focus, ...graph.neighbors(focus)]) : null;
   const matches = searchMatches(model, filters.search);
   const community = selection.selectedCommunity;
   // What is emphasised, strongest cue first: the node under focus and its neighbours, else search hits,
@@ -72,7 +75,9 @@ export function makeReducers(model: MapModel, filters: FiltersState, selection: 
       if (!e) return { ...attr, size, color: MUTED_NODE, label: null, zIndex: 0 };
       const isFocus = node === focus;
       // Forced labels ignore sigma's collision grid: force them only while few enough to stay legible.
-      const forceLabel = focusSet ? focusSet.size <= MAX_FORCED_LABELS : matches !== null && matches.size <= MAX_FORCED_LABELS;
+      const forceLabel = focusSet
+        ? focusSet.size <= MAX_FORCED_LABELS
+        : matches !== null && matches.size <= MAX_FORCED_LABELS;
       return { ...attr, size: isFocus ? size * 1.3 : size, zIndex: 1, forceLabel, highlighted: isFocus };
     },
     edgeReducer(edge, attr) {

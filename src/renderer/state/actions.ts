@@ -5,12 +5,7 @@
 import type { AnalysisParameters } from '../../shared/analysis/result';
 import type { CsvTable, ExportOutcome } from '../../shared/api/contract';
 import { createClient, type ClaqueClient } from '../api/client';
-import {
-  analysisFailed,
-  analysisLoaded,
-  analysisProgressed,
-  analysisStarted,
-} from './analysis/producers';
+import { analysisFailed, analysisLoaded, analysisProgressed, analysisStarted } from './analysis/producers';
 import { resetFilters } from './filters/producers';
 import { detected, importFailed, importFinished, importProgressed, importStarted } from './importing/producers';
 import { projectFailed, projectLoaded } from './project/producers';
@@ -65,7 +60,11 @@ export function createActions(client: ClaqueClient, s: Store) {
       const jobId = newJobId();
       s.update('importing', importStarted(jobId));
       try {
-        const result = await client.call('import.run', { jobId, file, format: format ?? detection?.format ?? undefined });
+        const result = await client.call('import.run', {
+          jobId,
+          file,
+          format: format ?? detection?.format ?? undefined,
+        });
         s.update('importing', importFinished(result));
         s.update('project', projectLoaded({ file: s.get().project.file, info: result.info, hasAnalysis: false }));
       } catch (err) {

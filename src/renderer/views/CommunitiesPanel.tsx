@@ -12,8 +12,9 @@ export function CommunitiesPanel({ output }: { output: AnalysisOutput }) {
     <aside className="panel communities" aria-label="Communities">
       <h2>Communities</h2>
       <p className="muted" data-testid="analysis-summary">
-        {count(counts.communities)} communities, <strong>{count(counts.flagged)} flagged</strong> ({count(counts.flaggedAccounts)}{' '}
-        accounts) · {count(counts.nodes)} accounts, {count(counts.edges)} edges · modularity {fixed(output.summary.modularity, 3)}
+        {count(counts.communities)} communities, <strong>{count(counts.flagged)} flagged</strong> (
+        {count(counts.flaggedAccounts)} accounts) · {count(counts.nodes)} accounts, {count(counts.edges)} edges ·
+        modularity {fixed(output.summary.modularity, 3)}
       </p>
       <ol className="community-list">
         {output.communities.map((c, rank) => {
@@ -25,7 +26,11 @@ export function CommunitiesPanel({ output }: { output: AnalysisOutput }) {
               data-testid="community"
               data-community={c.id}
             >
-              <button type="button" className="community-head" onClick={() => store.update('selection', selectCommunity(c.id))}>
+              <button
+                type="button"
+                className="community-head"
+                onClick={() => store.update('selection', selectCommunity(c.id))}
+              >
                 <span className="swatch" style={{ background: communityColor(rank) }} />
                 <span className="name">
                   #{c.id} · {count(c.size)} accounts

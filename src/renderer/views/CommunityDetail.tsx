@@ -23,17 +23,19 @@ export function CommunityDetail({ output, id }: { output: AnalysisOutput; id: nu
     <aside className="panel detail" aria-label="Community detail" data-testid="community-detail">
       <header className="row">
         <span className="swatch big" style={{ background: communityColor(rank) }} />
-        <h2>
-          Community #{c.id}
-        </h2>
+        <h2>Community #{c.id}</h2>
         <span className="spacer" />
-        <button type="button" aria-label="Close detail" onClick={() => store.update('selection', selectCommunity(null))}>
+        <button
+          type="button"
+          aria-label="Close detail"
+          onClick={() => store.update('selection', selectCommunity(null))}
+        >
           ×
         </button>
       </header>
       <p className={c.flagged ? 'verdict flagged' : 'verdict'} data-testid="verdict">
-        {c.flagged ? 'Flagged as likely coordinated' : 'Not flagged'} · score {fixed(c.score)} · {count(c.size)} accounts · rank{' '}
-        {rank + 1} of {output.communities.length}
+        {c.flagged ? 'Flagged as likely coordinated' : 'Not flagged'} · score {fixed(c.score)} · {count(c.size)}{' '}
+        accounts · rank {rank + 1} of {output.communities.length}
       </p>
       <div className="row">
         <button type="button" onClick={() => store.update('selection', zoomToCommunity(c.id))}>
@@ -81,7 +83,12 @@ export function CommunityDetail({ output, id }: { output: AnalysisOutput; id: nu
       </table>
       {c.hourOfWeek && (
         <>
-          <h3>Activity by hour of week (UTC){c.shiftUtcOffset !== undefined ? ` · shift fits UTC${c.shiftUtcOffset >= 0 ? '+' : ''}${c.shiftUtcOffset}` : ''}</h3>
+          <h3>
+            Activity by hour of week (UTC)
+            {c.shiftUtcOffset !== undefined
+              ? ` · shift fits UTC${c.shiftUtcOffset >= 0 ? '+' : ''}${c.shiftUtcOffset}`
+              : ''}
+          </h3>
           <HourHeatmap counts={c.hourOfWeek} />
         </>
       )}

@@ -37,7 +37,8 @@ export function FiltersBar({ output }: { output: AnalysisOutput }) {
         </select>
       </label>
       <label>
-        <input type="checkbox" checked={f.flaggedOnly} onChange={(e) => set(setFlaggedOnly(e.target.checked))} /> Flagged only
+        <input type="checkbox" checked={f.flaggedOnly} onChange={(e) => set(setFlaggedOnly(e.target.checked))} />{' '}
+        Flagged only
       </label>
       <label>
         Min. weight
@@ -53,7 +54,8 @@ export function FiltersBar({ output }: { output: AnalysisOutput }) {
       {kinds.length > 1 &&
         kinds.map((k) => (
           <label key={k}>
-            <input type="checkbox" checked={!f.hiddenEdgeKinds.includes(k)} onChange={() => set(toggleEdgeKind(k))} /> {k}
+            <input type="checkbox" checked={!f.hiddenEdgeKinds.includes(k)} onChange={() => set(toggleEdgeKind(k))} />{' '}
+            {k}
           </label>
         ))}
       <button type="button" onClick={() => set(resetFilters())}>

@@ -54,7 +54,11 @@ export function ImportPanel() {
           )}
           <label>
             Import as
-            <select value={format} onChange={(e) => store.update('importing', chooseFormat(e.target.value || null))} disabled={running}>
+            <select
+              value={format}
+              onChange={(e) => store.update('importing', chooseFormat(e.target.value || null))}
+              disabled={running}
+            >
               <option value="">— choose a format —</option>
               {d.formats.map((f) => (
                 <option key={f.id} value={f.id}>
@@ -65,7 +69,12 @@ export function ImportPanel() {
           </label>
           <Preview preview={d.preview} />
           <div className="row">
-            <button type="button" className="primary" disabled={running || !format} onClick={() => void actions().runImport()}>
+            <button
+              type="button"
+              className="primary"
+              disabled={running || !format}
+              onClick={() => void actions().runImport()}
+            >
               Import
             </button>
             {running && (
@@ -92,8 +101,8 @@ export function ImportPanel() {
       {s.result && (
         <div className="import-result" data-testid="import-result">
           <p>
-            {count(s.result.rowsRead)} rows read, {count(s.result.rowsImported)} imported, {count(s.result.rowsSkipped)} skipped
-            in {(s.result.durationMs / 1000).toFixed(1)} s.
+            {count(s.result.rowsRead)} rows read, {count(s.result.rowsImported)} imported, {count(s.result.rowsSkipped)}{' '}
+            skipped in {(s.result.durationMs / 1000).toFixed(1)} s.
           </p>
           <p>
             Added <span data-testid="added-accounts">{count(s.result.added.accounts)}</span> accounts,{' '}
@@ -116,7 +125,11 @@ export function ImportPanel() {
   );
 }
 
-function Preview({ preview }: { preview: NonNullable<ReturnType<typeof store.get>['importing']['detection']>['preview'] }) {
+function Preview({
+  preview,
+}: {
+  preview: NonNullable<ReturnType<typeof store.get>['importing']['detection']>['preview'];
+}) {
   if (preview.kind === 'text') {
     return <pre className="preview-text">{preview.lines.join('\n')}</pre>;
   }

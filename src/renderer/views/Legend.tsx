@@ -17,9 +17,12 @@ export function Legend({ output }: { output: AnalysisOutput }) {
         const visible = (shown === null || shown.includes(c.id)) && (!flaggedOnly || c.flagged);
         return (
           <li key={c.id} className={visible ? '' : 'off'}>
-            <button type="button" onClick={() => store.update('filters', toggleCommunity(c.id, all))} title="Show or hide">
-              <span className="swatch" style={{ background: communityColor(rank) }} />
-              #{c.id} · {c.size}
+            <button
+              type="button"
+              onClick={() => store.update('filters', toggleCommunity(c.id, all))}
+              title="Show or hide"
+            >
+              <span className="swatch" style={{ background: communityColor(rank) }} />#{c.id} · {c.size}
               {c.flagged && <span className="flag"> flagged</span>}
             </button>
           </li>

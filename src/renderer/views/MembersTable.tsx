@@ -10,7 +10,10 @@ const ROW_HEIGHT = 26;
 /** Every member of a community, highest score first; only the visible rows are in the DOM. */
 export function MembersTable({ output, community }: { output: AnalysisOutput; community: number }) {
   const rows = useMemo(
-    () => output.accounts.filter((a) => a.community === community).sort((a, b) => b.score - a.score || (b.posts ?? 0) - (a.posts ?? 0)),
+    () =>
+      output.accounts
+        .filter((a) => a.community === community)
+        .sort((a, b) => b.score - a.score || (b.posts ?? 0) - (a.posts ?? 0)),
     [output, community],
   );
   const scroller = useRef<HTMLDivElement>(null);

@@ -34,7 +34,12 @@ export function Toolbar() {
       <button type="button" disabled={!project.file} onClick={() => store.update('importing', openImport(!importOpen))}>
         Import…
       </button>
-      <button type="button" disabled={!project.file} onClick={() => setShowParams((v) => !v)} aria-expanded={showParams}>
+      <button
+        type="button"
+        disabled={!project.file}
+        onClick={() => setShowParams((v) => !v)}
+        aria-expanded={showParams}
+      >
         Options
       </button>
       <button
@@ -70,7 +75,10 @@ export function Toolbar() {
         <div className="params" role="group" aria-label="Analysis options">
           <label>
             Graph
-            <select value={p.graph} onChange={(e) => store.update('analysis', setParameters({ graph: e.target.value as typeof p.graph }))}>
+            <select
+              value={p.graph}
+              onChange={(e) => store.update('analysis', setParameters({ graph: e.target.value as typeof p.graph }))}
+            >
               <option value="default">default (by data)</option>
               <option value="interaction">interaction</option>
               <option value="coaction">co-action</option>
@@ -82,7 +90,12 @@ export function Toolbar() {
               type="number"
               min={0}
               value={p.windowSeconds ?? 60}
-              onChange={(e) => store.update('analysis', setParameters({ windowSeconds: Math.max(0, Math.round(Number(e.target.value))) }))}
+              onChange={(e) =>
+                store.update(
+                  'analysis',
+                  setParameters({ windowSeconds: Math.max(0, Math.round(Number(e.target.value))) }),
+                )
+              }
             />
           </label>
           <label>
@@ -92,7 +105,9 @@ export function Toolbar() {
               min={0.05}
               step={0.05}
               value={p.resolution}
-              onChange={(e) => store.update('analysis', setParameters({ resolution: Math.max(0.05, Number(e.target.value)) }))}
+              onChange={(e) =>
+                store.update('analysis', setParameters({ resolution: Math.max(0.05, Number(e.target.value)) }))
+              }
             />
           </label>
           <label>
@@ -101,7 +116,9 @@ export function Toolbar() {
               type="number"
               min={0}
               value={p.seed}
-              onChange={(e) => store.update('analysis', setParameters({ seed: Math.max(0, Math.round(Number(e.target.value))) }))}
+              onChange={(e) =>
+                store.update('analysis', setParameters({ seed: Math.max(0, Math.round(Number(e.target.value))) }))
+              }
             />
           </label>
         </div>

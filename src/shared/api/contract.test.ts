@@ -19,7 +19,8 @@ describe('API contract', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('invalid_request');
-      for (const field of ['parameters.graph', 'parameters.resolution', 'parameters.seed']) expect(r.error.message).toContain(field);
+      for (const field of ['parameters.graph', 'parameters.resolution', 'parameters.seed'])
+        expect(r.error.message).toContain(field);
     }
     expect(parseRequest('project.open', { file: 'a\0b' }).ok).toBe(false);
     expect(parseRequest('export.csv', { table: 'secrets' }).ok).toBe(false);

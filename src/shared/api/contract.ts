@@ -27,11 +27,20 @@ export const analysisParametersSchema = z.strictObject({
   graph: z.enum(['interaction', 'coaction', 'default']),
   kinds: z.array(interactionKind).max(8).optional(),
   coaction: z.enum(['retweet', 'link', 'hashtag', 'text', 'reply', 'near_text', 'domain', 'image']).optional(),
-  windowSeconds: z.number().int().min(0).max(365 * 86400).optional(),
+  windowSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(365 * 86400)
+    .optional(),
   minParticipation: z.number().int().min(1).max(1_000_000).optional(),
   minWeight: z.number().min(0).max(1e9).optional(),
   resolution: z.number().gt(0).max(100),
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
 });
 
 export const DEFAULT_ANALYSIS_PARAMETERS: z.infer<typeof analysisParametersSchema> = {
@@ -94,9 +103,7 @@ export interface ProjectState {
   hasAnalysis: boolean;
 }
 
-export type Preview =
-  | { kind: 'table'; columns: string[]; rows: string[][] }
-  | { kind: 'text'; lines: string[] };
+export type Preview = { kind: 'table'; columns: string[]; rows: string[][] } | { kind: 'text'; lines: string[] };
 
 export interface Detection {
   file: string;

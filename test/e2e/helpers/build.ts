@@ -3,7 +3,7 @@
  * missing or older than any source file, so `npm test` on a fresh checkout needs no separate build step.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '../../..');
@@ -32,6 +32,25 @@ export function isBuildStale(): boolean {
  */
 export function ensureBuilt(): boolean {
   if (process.env.CLAQUE_E2E_NO_BUILD === '1' || !isBuildStale()) return false;
-  execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
-  return true;
+  // Test files run in parallel processes: one builds while the others wait, then find out/ fresh.
+  const lock = join(REPO, 'test-results/.build-lock');
+  mkdirSync(join(REPO, 'test-results'), { recursive: true });
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    try {
+      mkdirSync(lock); // atomic: exactly one process gets it
+      break;
+    } catch {
+      if (Date.now() > deadline)
+        throw new Error(`${lock}: another build has held this lock for 5 minutes; remove it if stale`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    if (!isBuildStale()) return false;
+    execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
+    return true;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }

@@ -13,7 +13,12 @@ export interface ImageDiff {
   sameSize: boolean;
 }
 
-export async function compareImages(browser: Browser, actual: Buffer, expected: Buffer, grid = { w: 96, h: 64 }): Promise<ImageDiff> {
+export async function compareImages(
+  browser: Browser,
+  actual: Buffer,
+  expected: Buffer,
+  grid = { w: 96, h: 64 },
+): Promise<ImageDiff> {
   const page = await browser.newPage();
   try {
     return await page.evaluate(

@@ -21,29 +21,35 @@ export const setParameters =
   (patch: Partial<AnalysisParameters>) =>
   (s: AnalysisState): AnalysisState => ({ ...s, parameters: { ...s.parameters, ...patch } });
 
-export const analysisStarted = (jobId: string) => (s: AnalysisState): AnalysisState => ({
-  ...s,
-  jobId,
-  progress: { stage: 'starting', fraction: null },
-  error: null,
-});
+export const analysisStarted =
+  (jobId: string) =>
+  (s: AnalysisState): AnalysisState => ({
+    ...s,
+    jobId,
+    progress: { stage: 'starting', fraction: null },
+    error: null,
+  });
 
 export const analysisProgressed =
   (jobId: string, stage: string, fraction: number | null) =>
   (s: AnalysisState): AnalysisState =>
     s.jobId === jobId ? { ...s, progress: { stage, fraction } } : s;
 
-export const analysisLoaded = (output: AnalysisOutput | null) => (s: AnalysisState): AnalysisState => ({
-  ...s,
-  output,
-  jobId: null,
-  progress: null,
-  error: null,
-});
+export const analysisLoaded =
+  (output: AnalysisOutput | null) =>
+  (s: AnalysisState): AnalysisState => ({
+    ...s,
+    output,
+    jobId: null,
+    progress: null,
+    error: null,
+  });
 
-export const analysisFailed = (message: string) => (s: AnalysisState): AnalysisState => ({
-  ...s,
-  jobId: null,
-  progress: null,
-  error: message,
-});
+export const analysisFailed =
+  (message: string) =>
+  (s: AnalysisState): AnalysisState => ({
+    ...s,
+    jobId: null,
+    progress: null,
+    error: message,
+  });

@@ -26,7 +26,9 @@ export const initialFilters: FiltersState = {
   sizeMetric: 'degree',
 };
 
-export const showOnlyCommunities = (ids: number[] | null) => (s: FiltersState): FiltersState => ({ ...s, communities: ids });
+export const showOnlyCommunities =
+  (ids: number[] | null) =>
+  (s: FiltersState): FiltersState => ({ ...s, communities: ids });
 
 /** Toggles one community in or out of the shown set (from "all" it starts a set of that one). */
 export const toggleCommunity =
@@ -39,20 +41,32 @@ export const toggleCommunity =
     return { ...s, communities: next.length === all.length ? null : next };
   };
 
-export const setFlaggedOnly = (flaggedOnly: boolean) => (s: FiltersState): FiltersState => ({ ...s, flaggedOnly });
+export const setFlaggedOnly =
+  (flaggedOnly: boolean) =>
+  (s: FiltersState): FiltersState => ({ ...s, flaggedOnly });
 
-export const setMinWeight = (minWeight: number) => (s: FiltersState): FiltersState => ({
-  ...s,
-  minWeight: Number.isFinite(minWeight) && minWeight > 0 ? minWeight : 0,
-});
+export const setMinWeight =
+  (minWeight: number) =>
+  (s: FiltersState): FiltersState => ({
+    ...s,
+    minWeight: Number.isFinite(minWeight) && minWeight > 0 ? minWeight : 0,
+  });
 
-export const toggleEdgeKind = (kind: string) => (s: FiltersState): FiltersState => ({
-  ...s,
-  hiddenEdgeKinds: s.hiddenEdgeKinds.includes(kind) ? s.hiddenEdgeKinds.filter((k) => k !== kind) : [...s.hiddenEdgeKinds, kind],
-});
+export const toggleEdgeKind =
+  (kind: string) =>
+  (s: FiltersState): FiltersState => ({
+    ...s,
+    hiddenEdgeKinds: s.hiddenEdgeKinds.includes(kind)
+      ? s.hiddenEdgeKinds.filter((k) => k !== kind)
+      : [...s.hiddenEdgeKinds, kind],
+  });
 
-export const setSearch = (search: string) => (s: FiltersState): FiltersState => ({ ...s, search });
+export const setSearch =
+  (search: string) =>
+  (s: FiltersState): FiltersState => ({ ...s, search });
 
-export const setSizeMetric = (sizeMetric: SizeMetric) => (s: FiltersState): FiltersState => ({ ...s, sizeMetric });
+export const setSizeMetric =
+  (sizeMetric: SizeMetric) =>
+  (s: FiltersState): FiltersState => ({ ...s, sizeMetric });
 
 export const resetFilters = () => (): FiltersState => initialFilters;

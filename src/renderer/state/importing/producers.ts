@@ -23,22 +23,32 @@ export const initialImport: ImportState = {
   error: null,
 };
 
-export const openImport = (open: boolean) => (s: ImportState): ImportState => ({ ...s, open });
+export const openImport =
+  (open: boolean) =>
+  (s: ImportState): ImportState => ({ ...s, open });
 
-export const setImportFile = (file: string) => (s: ImportState): ImportState =>
-  file === s.file ? s : { ...s, file, detection: null, format: null, result: null, error: null };
+export const setImportFile =
+  (file: string) =>
+  (s: ImportState): ImportState =>
+    file === s.file ? s : { ...s, file, detection: null, format: null, result: null, error: null };
 
-export const detected = (detection: Detection) => (s: ImportState): ImportState => ({ ...s, detection, error: null });
+export const detected =
+  (detection: Detection) =>
+  (s: ImportState): ImportState => ({ ...s, detection, error: null });
 
-export const chooseFormat = (format: string | null) => (s: ImportState): ImportState => ({ ...s, format });
+export const chooseFormat =
+  (format: string | null) =>
+  (s: ImportState): ImportState => ({ ...s, format });
 
-export const importStarted = (jobId: string) => (s: ImportState): ImportState => ({
-  ...s,
-  jobId,
-  progress: { rows: 0, bytes: 0, totalBytes: 0 },
-  result: null,
-  error: null,
-});
+export const importStarted =
+  (jobId: string) =>
+  (s: ImportState): ImportState => ({
+    ...s,
+    jobId,
+    progress: { rows: 0, bytes: 0, totalBytes: 0 },
+    result: null,
+    error: null,
+  });
 
 /** Progress for another job (a stale event after cancel) is ignored. */
 export const importProgressed =
@@ -46,16 +56,20 @@ export const importProgressed =
   (s: ImportState): ImportState =>
     s.jobId === jobId ? { ...s, progress } : s;
 
-export const importFinished = (result: ImportOutcome) => (s: ImportState): ImportState => ({
-  ...s,
-  jobId: null,
-  result,
-  error: null,
-});
+export const importFinished =
+  (result: ImportOutcome) =>
+  (s: ImportState): ImportState => ({
+    ...s,
+    jobId: null,
+    result,
+    error: null,
+  });
 
-export const importFailed = (message: string) => (s: ImportState): ImportState => ({
-  ...s,
-  jobId: null,
-  progress: null,
-  error: message,
-});
+export const importFailed =
+  (message: string) =>
+  (s: ImportState): ImportState => ({
+    ...s,
+    jobId: null,
+    progress: null,
+    error: message,
+  });

@@ -13,10 +13,19 @@ export const initialProject: ProjectSlice = { file: null, info: null, error: nul
 
 export const projectLoaded =
   (project: ProjectState) =>
-  (s: ProjectSlice): ProjectSlice => ({ ...s, file: project.file, info: project.info, error: null, loading: false, choosing: false });
+  (s: ProjectSlice): ProjectSlice => ({
+    ...s,
+    file: project.file,
+    info: project.info,
+    error: null,
+    loading: false,
+    choosing: false,
+  });
 
 export const projectFailed =
   (message: string) =>
   (s: ProjectSlice): ProjectSlice => ({ ...s, error: message, loading: false });
 
-export const chooseProject = (choosing: boolean) => (s: ProjectSlice): ProjectSlice => ({ ...s, choosing });
+export const chooseProject =
+  (choosing: boolean) =>
+  (s: ProjectSlice): ProjectSlice => ({ ...s, choosing });

@@ -16,20 +16,28 @@ export const initialSelection: SelectionState = {
   zoomRequest: 0,
 };
 
-export const hoverNode = (node: string | null) => (s: SelectionState): SelectionState =>
-  s.hoveredNode === node ? s : { ...s, hoveredNode: node };
+export const hoverNode =
+  (node: string | null) =>
+  (s: SelectionState): SelectionState =>
+    s.hoveredNode === node ? s : { ...s, hoveredNode: node };
 
-export const selectNode = (node: string | null) => (s: SelectionState): SelectionState => ({ ...s, selectedNode: node });
+export const selectNode =
+  (node: string | null) =>
+  (s: SelectionState): SelectionState => ({ ...s, selectedNode: node });
 
-export const selectCommunity = (id: number | null) => (s: SelectionState): SelectionState => ({
-  ...s,
-  selectedCommunity: id,
-});
+export const selectCommunity =
+  (id: number | null) =>
+  (s: SelectionState): SelectionState => ({
+    ...s,
+    selectedCommunity: id,
+  });
 
-export const zoomToCommunity = (id: number) => (s: SelectionState): SelectionState => ({
-  ...s,
-  selectedCommunity: id,
-  zoomRequest: s.zoomRequest + 1,
-});
+export const zoomToCommunity =
+  (id: number) =>
+  (s: SelectionState): SelectionState => ({
+    ...s,
+    selectedCommunity: id,
+    zoomRequest: s.zoomRequest + 1,
+  });
 
 export const clearSelection = () => (): SelectionState => initialSelection;
