@@ -2,12 +2,15 @@
  * ForceAtlas2 positions for an EdgeList (Jacomy, Venturini, Heymann & Bastian 2014, "ForceAtlas2, a
  * continuous graph layout algorithm for handy network visualization", PLoS ONE 9(6)), through
  * graphology-layout-forceatlas2. Start positions come from a seeded rng, so a seed gives the same picture;
- * Barnes–Hut (θ = 0.5) switches on from `barnesHutThreshold` nodes, making a step O(n log n).
+ * Barnes–Hut (θ = 0.5) switches on from `barnesHutThreshold` nodes, making a step O(n log n). The library
+ * runs on an {@link EdgeListGraph} view of the typed arrays: it copies the graph into byte arrays once, so a
+ * graphology Graph built edge by edge would only be read and thrown away.
  */
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { EdgeList } from './edge-list';
 import { createRng } from './rng';
-import { edgeWeightGetter, symmetrize, toGraphology } from './to-graphology';
+import { EdgeListGraph } from './edge-list-graph';
+import { symmetrize } from './to-graphology';
 
 export interface LayoutOptions {
   seed?: number;
@@ -33,30 +36,30 @@ export interface Layout {
 export function forceAtlas2Layout(g: EdgeList, options: LayoutOptions = {}): Layout {
   const o = { ...LAYOUT_DEFAULTS, ...options };
   const list = symmetrize(g);
-  const graph = toGraphology(list);
+  const n = list.nodeCount;
   const rng = createRng(o.seed);
   // Start in a square whose side grows with √n, as Gephi does, so early repulsion is not explosive.
-  const r = Math.sqrt(list.nodeCount) * 10;
-  graph.forEachNode((node) => {
-    graph.mergeNodeAttributes(node, { x: (rng() * 2 - 1) * r, y: (rng() * 2 - 1) * r });
-  });
+  const r = Math.sqrt(n) * 10;
+  const start = { x: new Float64Array(n), y: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    start.x[i] = (rng() * 2 - 1) * r;
+    start.y[i] = (rng() * 2 - 1) * r;
+  }
+  const graph = new EdgeListGraph(list, start);
   const settings = {
-    ...forceAtlas2.inferSettings(list.nodeCount),
-    barnesHutOptimize: list.nodeCount >= o.barnesHutThreshold,
+    ...forceAtlas2.inferSettings(n),
+    barnesHutOptimize: n >= o.barnesHutThreshold,
     barnesHutTheta: 0.5,
     edgeWeightInfluence: o.edgeWeightInfluence,
   };
-  const positions = forceAtlas2(graph, {
+  const weight = list.weight;
+  // assign() writes the positions back through updateEachNodeAttributes, into graph.x / graph.y.
+  forceAtlas2.assign(graph as unknown as Parameters<typeof forceAtlas2.assign>[0], {
     iterations: o.iterations,
     settings,
-    getEdgeWeight: edgeWeightGetter(list.weight),
+    getEdgeWeight: (edge: string) => weight[edge as unknown as number],
   });
-  const x = new Float32Array(list.nodeCount);
-  const y = new Float32Array(list.nodeCount);
-  for (let i = 0; i < list.nodeCount; i++) {
-    const p = positions[String(i)];
-    x[i] = p.x;
-    y[i] = p.y;
-  }
+  const x = Float32Array.from(graph.x);
+  const y = Float32Array.from(graph.y);
   return { x, y };
 }
