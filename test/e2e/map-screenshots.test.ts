@@ -32,6 +32,22 @@ const SCENARIOS: { name: string; act: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    // A fixed point in the fixture's layout: the large ring node drawn there in map-default.png.
+    name: 'map-hover',
+    act: async (page) => {
+      const box = (await page.getByTestId('map').boundingBox())!;
+      await page.mouse.move(box.x + 198, box.y + 603);
+    },
+  },
+  {
+    // Clicking a member row selects that account: it and its neighbours stay lit, other edges go.
+    name: 'map-member-selected',
+    act: async (page) => {
+      await page.getByTestId('community').nth(1).locator('.community-head').click();
+      await page.getByTestId('members').locator('.member').first().click();
+    },
+  },
+  {
     name: 'map-search',
     act: async (page) => {
       await page.getByLabel('Search accounts').fill('boost_');

@@ -74,10 +74,9 @@ export function makeReducers(model: MapModel, filters: FiltersState, selection: 
       if (e === null) return { ...attr, size };
       if (!e) return { ...attr, size, color: MUTED_NODE, label: null, zIndex: 0 };
       const isFocus = node === focus;
-      // Forced labels ignore sigma's collision grid: force them only while few enough to stay legible.
-      const forceLabel = focusSet
-        ? focusSet.size <= MAX_FORCED_LABELS
-        : matches !== null && matches.size <= MAX_FORCED_LABELS;
+      // Forced labels ignore sigma's collision grid: force the focus node's own, and search hits only while
+      // few enough to stay legible; neighbours get labels where sigma's grid finds room.
+      const forceLabel = isFocus || (!focusSet && matches !== null && matches.size <= MAX_FORCED_LABELS);
       return { ...attr, size: isFocus ? size * 1.3 : size, zIndex: 1, forceLabel, highlighted: isFocus };
     },
     edgeReducer(edge, attr) {
