@@ -51,27 +51,63 @@ function mix32(x: number): number {
   return x >>> 0;
 }
 
-/** Hashes of the word shingles of a token list (one shingle of all tokens when there are fewer than `size`). */
+/**
+ * Hashes of the word shingles of a token list (one shingle of all tokens when there are fewer than `size`).
+ * Each word is hashed once and a shingle's hash combines its words' hashes in order, so no shingle string is
+ * ever built.
+ */
 export function shingleHashes(toks: string[], size: number): Uint32Array {
   if (toks.length === 0) return new Uint32Array(0);
+  const words = new Uint32Array(toks.length);
+  for (let i = 0; i < toks.length; i++) words[i] = hashString(toks[i]);
   const n = Math.max(1, toks.length - size + 1);
   const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) out[i] = hashString(toks.slice(i, i + size).join(' '));
+  for (let i = 0; i < n; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < Math.min(toks.length, i + size); j++) h = mix32(Math.imul(h, 0x01000193) ^ words[j]);
+    out[i] = h;
+  }
   return out;
 }
 
-/** MinHash signature: for each of `k` seeded hash functions, the minimum over the shingles. */
-export function minhashSignature(shingles: Uint32Array, k: number, out = new Uint32Array(k)): Uint32Array {
-  for (let j = 0; j < k; j++) {
-    const seed = mix32(0x9e3779b9 + j * 0x632be5ab);
-    let min = 0xffffffff;
-    for (let i = 0; i < shingles.length; i++) {
-      const h = mix32(shingles[i] ^ seed);
-      if (h < min) min = h;
-    }
-    out[j] = min;
+const seedCache = new Map<number, Int32Array>();
+function signedSeeds(k: number): Int32Array {
+  let s = seedCache.get(k);
+  if (!s) {
+    s = new Int32Array(k);
+    for (let j = 0; j < k; j++) s[j] = mix32(0x9e3779b9 + j * 0x632be5ab) | 0;
+    seedCache.set(k, s);
   }
+  return s;
+}
+
+/**
+ * MinHash signature: for each of `k` seeded hash functions, the minimum over the shingles. Each function is
+ * one multiply-xorshift of (shingle hash xor seed): the shingle hashes are already well spread, and this inner
+ * loop runs k × shingles times per text, so it is kept to three operations.
+ */
+export function minhashSignature(shingles: Uint32Array, k: number, out = new Uint32Array(k)): Uint32Array {
+  // Signed 32-bit arithmetic keeps every value a small integer for the JIT (unsigned values above 2^31 are
+  // doubles); minima are taken on the order-preserving flip x ^ 0x80000000 and flipped back at the end.
+  const seed = signedSeeds(k);
+  const mins = scratch(k);
+  mins.fill(0x7fffffff);
+  for (let i = 0; i < shingles.length; i++) {
+    const x = shingles[i] | 0;
+    for (let j = 0; j < k; j++) {
+      let h = Math.imul(x ^ seed[j], -1640531535);
+      h = h ^ (h >>> 15) ^ -2147483648;
+      if (h < mins[j]) mins[j] = h;
+    }
+  }
+  for (let j = 0; j < k; j++) out[j] = (mins[j] ^ -2147483648) >>> 0;
   return out;
+}
+
+let scratchBuf = new Int32Array(64);
+function scratch(k: number): Int32Array {
+  if (scratchBuf.length < k) scratchBuf = new Int32Array(k);
+  return scratchBuf;
 }
 
 /** The exact Jaccard similarity of two shingle-hash sets (for tests and small inputs). */
@@ -210,16 +246,13 @@ export function textGroups(ds: Dataset, options: TextGroupOptions = {}): TextGro
   }
 
   const near = new Int32Array(n).fill(-1);
-  const nearIds = new Map<number, number>();
+  const groupOfRoot = new Int32Array(n).fill(-1);
+  let groups = 0;
   for (let p = 0; p < n; p++) {
     if (parent[p] < 0) continue;
     const root = find(p);
-    let g = nearIds.get(root);
-    if (g === undefined) {
-      g = nearIds.size;
-      nearIds.set(root, g);
-    }
-    near[p] = g;
+    if (groupOfRoot[root] < 0) groupOfRoot[root] = groups++;
+    near[p] = groupOfRoot[root];
   }
   return { exact, near };
 }
