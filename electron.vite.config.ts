@@ -12,6 +12,7 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src/main/app/index.ts'),
           worker: resolve(import.meta.dirname, 'src/main/jobs/worker.ts'),
+          'parse-worker': resolve(import.meta.dirname, 'src/main/import/parse-worker.ts'),
         },
       },
     },

@@ -14,6 +14,7 @@ export default defineConfig({
       input: {
         claque: resolve(import.meta.dirname, 'src/main/cli/index.ts'),
         worker: resolve(import.meta.dirname, 'src/main/jobs/worker.ts'),
+        'parse-worker': resolve(import.meta.dirname, 'src/main/import/parse-worker.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },

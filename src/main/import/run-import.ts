@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Db } from '../store/project';
 import { RecordWriter, type WriteCounts } from '../store/writer';
@@ -5,7 +6,8 @@ import { detectFormat } from './detect';
 import { ImportCancelled, ImportError } from './errors';
 import { FORMATS, formatById } from './formats';
 import type { FormatOptions } from './formats/format';
-import { openSource, readSample } from './source';
+import { openRowReader } from './row-reader';
+import { readSample } from './source';
 
 export interface ImportProgress {
   file: string;
@@ -23,6 +25,11 @@ export interface ImportOptions extends FormatOptions {
   onProgress?: (p: ImportProgress) => void;
   /** How many row errors to keep (all are counted). */
   maxErrorsKept?: number;
+  /**
+   * Parse on a worker thread while this one writes: true, false, or by file size when absent. Results are the
+   * same either way; a worker that cannot start falls back to this thread.
+   */
+  worker?: boolean;
 }
 
 export interface RowError {
@@ -56,21 +63,29 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
   if (options.format) {
     format = formatById(options.format);
     if (!format) {
-      throw new ImportError(file, undefined, `unknown format "${options.format}"; expected one of: ${FORMATS.map((f) => f.id).join(', ')}`);
+      throw new ImportError(
+        file,
+        undefined,
+        `unknown format "${options.format}"; expected one of: ${FORMATS.map((f) => f.id).join(', ')}`,
+      );
     }
   } else {
     format = detectFormat(file, sample).format;
   }
   if (options.signal?.aborted) throw new ImportCancelled(file);
 
-  const source = await openSource(file);
+  const size = statSync(file).size;
+  const reader = await openRowReader({ file, format, options, sample, worker: options.worker });
   const maxKept = options.maxErrorsKept ?? 1000;
   const errors: RowError[] = [];
   let errorCount = 0;
   let rowsRead = 0;
   let rowsImported = 0;
 
-  if (db.inTransaction) throw new Error('importFile: the project connection is already in a transaction');
+  if (db.inTransaction) {
+    reader.close();
+    throw new Error('importFile: the project connection is already in a transaction');
+  }
   db.exec('BEGIN IMMEDIATE');
   try {
     const importId = Number(
@@ -80,30 +95,30 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
              rows_skipped, error_count, added_accounts, added_posts, added_interactions, added_follows, options)
            VALUES (?, ?, '', ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?)`,
         )
-        .run(resolve(file), format.id, source.size, Math.floor(started / 1000), JSON.stringify(storedOptions(options)))
+        .run(resolve(file), format.id, size, Math.floor(started / 1000), JSON.stringify(storedOptions(options)))
         .lastInsertRowid,
     );
     const writer = new RecordWriter(db, importId);
-    const report = () =>
-      options.onProgress?.({ file, rows: rowsRead, bytes: source.bytesRead(), totalBytes: source.size });
+    const report = () => options.onProgress?.({ file, rows: rowsRead, bytes: reader.bytesRead(), totalBytes: size });
 
-    for await (const row of format.read(source.stream, { file, options, sample })) {
-      rowsRead++;
-      if ('error' in row) {
-        if (options.strict) throw new ImportError(file, row.line, `${row.error} (--strict: nothing imported)`);
-        errorCount++;
-        if (errors.length < maxKept) errors.push({ line: row.line, message: row.error });
-      } else {
-        writer.write(row.batch);
-        rowsImported++;
-      }
-      if (rowsRead % PROGRESS_EVERY_ROWS === 0) {
-        if (options.signal?.aborted) throw new ImportCancelled(file);
-        report();
+    for await (const chunk of reader.chunks()) {
+      for (const row of chunk) {
+        rowsRead++;
+        if ('error' in row) {
+          if (options.strict) throw new ImportError(file, row.line, `${row.error} (--strict: nothing imported)`);
+          errorCount++;
+          if (errors.length < maxKept) errors.push({ line: row.line, message: row.error });
+        } else {
+          writer.write(row.batch);
+          rowsImported++;
+        }
+        if (rowsRead % PROGRESS_EVERY_ROWS === 0) {
+          if (options.signal?.aborted) throw new ImportCancelled(file);
+          report();
+        }
       }
     }
     if (options.signal?.aborted) throw new ImportCancelled(file);
-    await streamEnded(source.stream);
     report();
 
     const insertError = db.prepare('INSERT INTO import_errors (import_id, line, message) VALUES (?, ?, ?)');
@@ -112,7 +127,7 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
       `UPDATE imports SET content_hash = ?, finished_at = ?, rows_read = ?, rows_imported = ?, rows_skipped = ?,
          error_count = ?, added_accounts = ?, added_posts = ?, added_interactions = ?, added_follows = ? WHERE id = ?`,
     ).run(
-      source.contentHash(),
+      reader.contentHash(),
       Math.floor(Date.now() / 1000),
       rowsRead,
       rowsImported,
@@ -139,23 +154,13 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
     };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
-    source.stream.destroy();
     if (err instanceof ImportError || err instanceof ImportCancelled) throw err;
     throw new ImportError(file, undefined, (err as Error).message);
+  } finally {
+    reader.close();
   }
 }
 
 function storedOptions(o: ImportOptions) {
   return { format: o.format, strict: o.strict, mapping: o.mapping, platform: o.platform };
-}
-
-/** The hash is final only once the raw stream has been read to the end. */
-function streamEnded(stream: NodeJS.ReadableStream): Promise<void> {
-  const s = stream as NodeJS.ReadableStream & { readableEnded?: boolean; destroyed?: boolean };
-  if (s.readableEnded || s.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    s.on('end', resolve);
-    s.on('close', resolve);
-    s.resume();
-  });
 }

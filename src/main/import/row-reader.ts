@@ -1,0 +1,214 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ImportError } from './errors';
+import type { Format, FormatOptions, RowResult } from './formats/format';
+import { decodeRows } from './row-codec';
+import { openSource, type Sample } from './source';
+
+/** An import file's rows, in order, a chunk at a time, with byte progress and the file's hash at the end. */
+export interface RowReader {
+  /** How the rows are read: 'worker' (parsed on a worker thread) or 'thread' (on the caller's). */
+  mode: 'worker' | 'thread';
+  chunks(): AsyncGenerator<Iterable<RowResult>>;
+  /** Raw (compressed) bytes read so far. */
+  bytesRead(): number;
+  /** sha256 of the raw file; complete once chunks() has finished. */
+  contentHash(): string;
+  close(): void;
+}
+
+export interface ParseWorkerData {
+  file: string;
+  formatId: string;
+  options: FormatOptions;
+  sample: Sample;
+  chunkRows: number;
+  maxChunksAhead: number;
+}
+
+export type WorkerMessage =
+  | { t: 'ready' }
+  | { t: 'rows'; data: string; bytes: number }
+  | { t: 'end'; hash: string; bytes: number }
+  | { t: 'error'; importError: true; line: number | undefined; reason: string; message: string }
+  | { t: 'error'; importError: false; message: string };
+
+/**
+ * Below this size a worker's start-up (tens of milliseconds, more under tsx) costs more than it saves.
+ * Gzip files count four times their size: their text is that much bigger.
+ */
+export const WORKER_MIN_BYTES = 4 * 1024 * 1024;
+const CHUNK_ROWS = 2000;
+const MAX_CHUNKS_AHEAD = 4;
+const THREAD_CHUNK_ROWS = 256;
+
+export interface RowReaderOptions {
+  file: string;
+  format: Format;
+  options: FormatOptions;
+  sample: Sample;
+  /** true: a worker thread (falling back to this thread if none starts); false: this thread; undefined: by size. */
+  worker?: boolean;
+  /** The worker's entry, where not the one found by workerEntry() (tests of the fallback). */
+  workerEntry?: { path: string; typescript: boolean };
+}
+
+/**
+ * Opens an import file's rows. Parsing and mapping run on a worker thread for big files, so that on two cores
+ * the writer never waits for the parser; if the worker cannot start (no built entry, no loader) the rows are
+ * read on this thread, with identical results.
+ */
+export async function openRowReader(o: RowReaderOptions): Promise<RowReader> {
+  const wanted = o.worker ?? workerPays(o.file);
+  if (wanted) {
+    const entry = o.workerEntry ?? workerEntry();
+    if (entry) {
+      const reader = await startWorker(entry, o).catch(() => undefined);
+      if (reader) return reader;
+    }
+  }
+  return readInThread(o);
+}
+
+function workerPays(file: string): boolean {
+  const { size } = statSync(file);
+  return size * (/\.gz$/i.test(file) ? 4 : 1) >= WORKER_MIN_BYTES;
+}
+
+/**
+ * The worker's entry: the built parse-worker.js next to the bundle (CLI, Electron), or the TypeScript source
+ * when running from source (vitest, tsx), which then needs tsx as its loader.
+ */
+export function workerEntry(): { path: string; typescript: boolean } | undefined {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const path of [join(here, 'parse-worker.js'), join(here, '..', 'parse-worker.js')]) {
+    if (existsSync(path)) return { path, typescript: false };
+  }
+  const ts = join(here, 'parse-worker.ts');
+  return existsSync(ts) ? { path: ts, typescript: true } : undefined;
+}
+
+async function readInThread(o: RowReaderOptions): Promise<RowReader> {
+  const source = await openSource(o.file);
+  async function* chunks(): AsyncGenerator<RowResult[]> {
+    let buf: RowResult[] = [];
+    try {
+      for await (const row of o.format.read(source.stream, { file: o.file, options: o.options, sample: o.sample })) {
+        buf.push(row);
+        if (buf.length < THREAD_CHUNK_ROWS) continue;
+        yield buf;
+        buf = [];
+      }
+    } catch (err) {
+      // Rows before a fatal error go first, as they would row by row (--strict reports the earlier bad row).
+      if (buf.length > 0) yield buf;
+      throw err;
+    }
+    if (buf.length > 0) yield buf;
+    await streamEnded(source.stream);
+  }
+  return {
+    mode: 'thread',
+    chunks,
+    bytesRead: () => source.bytesRead(),
+    contentHash: () => source.contentHash(),
+    close: () => source.stream.destroy(),
+  };
+}
+
+async function startWorker(entry: { path: string; typescript: boolean }, o: RowReaderOptions): Promise<RowReader> {
+  const data: ParseWorkerData = {
+    file: o.file,
+    formatId: o.format.id,
+    options: cloneableOptions(o.options),
+    sample: o.sample,
+    chunkRows: CHUNK_ROWS,
+    maxChunksAhead: MAX_CHUNKS_AHEAD,
+  };
+  const worker = new Worker(entry.path, {
+    workerData: data,
+    execArgv: entry.typescript ? ['--import', 'tsx'] : [],
+  });
+  const queue: WorkerMessage[] = [];
+  let notify: (() => void) | undefined;
+  let failure: Error | undefined;
+  let bytes = 0;
+  let hash = '';
+  let closed = false;
+  const push = (m: WorkerMessage) => {
+    queue.push(m);
+    notify?.();
+    notify = undefined;
+  };
+  worker.on('message', push);
+  worker.on('error', (err) => {
+    failure = err;
+    notify?.();
+  });
+  worker.on('exit', (code) => {
+    if (!closed) failure ??= new Error(`the parse worker stopped unexpectedly (exit code ${code})`);
+    notify?.();
+  });
+  const next = async (): Promise<WorkerMessage> => {
+    for (;;) {
+      const m = queue.shift();
+      if (m) return m;
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => (notify = resolve));
+    }
+  };
+  const close = () => {
+    closed = true;
+    void worker.terminate();
+  };
+
+  async function* chunks(): AsyncGenerator<Iterable<RowResult>> {
+    for (;;) {
+      const m = await next();
+      if (m.t === 'rows') {
+        bytes = m.bytes;
+        const rows = decodeRows(JSON.parse(m.data));
+        worker.postMessage({ t: 'ack' });
+        yield rows;
+      } else if (m.t === 'end') {
+        bytes = m.bytes;
+        hash = m.hash;
+        return;
+      } else if (m.t === 'error') {
+        if (m.importError) throw new ImportError(o.file, m.line, m.reason);
+        throw new Error(m.message);
+      }
+    }
+  }
+
+  return next().then(
+    (first) => {
+      if (first.t !== 'ready') throw new Error('parse worker: expected a ready message first');
+      return { mode: 'worker' as const, chunks, bytesRead: () => bytes, contentHash: () => hash, close };
+    },
+    (err: unknown) => {
+      close();
+      throw err;
+    },
+  );
+}
+
+/** The format's options without what cannot cross to a thread (callbacks, the abort signal), which it never reads. */
+function cloneableOptions(options: FormatOptions): FormatOptions {
+  return Object.fromEntries(
+    Object.entries(options).filter(([, v]) => typeof v !== 'function' && !(v instanceof AbortSignal)),
+  ) as FormatOptions;
+}
+
+/** The hash is final only once the raw stream has been read to the end. */
+export function streamEnded(stream: NodeJS.ReadableStream): Promise<void> {
+  const s = stream as NodeJS.ReadableStream & { readableEnded?: boolean; destroyed?: boolean };
+  if (s.readableEnded || s.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    s.on('end', resolve);
+    s.on('close', resolve);
+    s.resume();
+  });
+}
