@@ -5,9 +5,12 @@
  * The default graph ("what finds rings best") is the union, as one undirected weighted graph, of
  *   - the interaction graph (retweet, reply, quote, mention, comment, share, edge; follows left out because
  *     organic fan clubs follow each other densely and follows carry no timing), and
- *   - the co-share graph: accounts sharing the same post/object, link or image within 60 s, with at least 2
- *     shares (CooRTweet's defaults; co-link and co-image as in CooRnet). Hashtags and domains are left out
- *     of the default: thousands of strangers use an election hashtag or link one news site within a minute.
+ *   - the co-action graph: accounts sharing the same post/object, link, image or hashtag within 60 s, with at
+ *     least 2 shares (CooRTweet's defaults; co-link and co-image as in CooRnet; co-hashtag because hashtag
+ *     pushes — hundreds of posts by ~100 accounts in 47 minutes — are a ring's main trace). Domains are left
+ *     out: thousands of strangers link one news site within a minute. Organic crowds on a hashtag add weak,
+ *     unrepeated edges that Louvain and the evidence (which needs repetition and several signals) discount;
+ *     the planted-ring test measures recall 0.61 without hashtags and 0.996 with them, no decoy flagged.
  * Closed rings show up in both (they amplify each other and act on cue together), while organic audiences
  * mostly connect to a hub and rarely co-act within seconds repeatedly.
  */
@@ -53,7 +56,7 @@ const COACTION_KIND: Record<NonNullable<AnalysisParameters['coaction']>, Coactio
 };
 
 /** What the default graph co-shares on (see the banner). */
-export const DEFAULT_COACTION_KINDS: CoactionObjectKind[] = ['retweet', 'url', 'image'];
+export const DEFAULT_COACTION_KINDS: CoactionObjectKind[] = ['retweet', 'url', 'image', 'hashtag'];
 
 /** Edge kind code used for co-action edges in a combined EdgeList. */
 const COACTION_CODE = 254;
