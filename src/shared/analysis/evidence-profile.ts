@@ -4,7 +4,7 @@
  * community shows (insularity, target concentration).
  */
 import { INTERACTION_KIND_CODES, type Dataset } from './dataset';
-import { isoDay, pct, ramp, round, type Signal } from './evidence-signal';
+import { accountLabel, isoDay, pct, ramp, round, type Signal } from './evidence-signal';
 import type { Members } from './evidence-timing';
 import type { AccountFeatures } from './features';
 import { bestShift, formatUtcOffset, HOURS_PER_WEEK } from './shift';
@@ -313,13 +313,20 @@ export function contextSignals(ds: Dataset, m: Members): Signal[][] {
   const targets: Map<number, number>[] = m.lists.map(() => new Map());
   const follow = INTERACTION_KIND_CODES.indexOf('follow');
   const carried = new Uint8Array(ds.posts.count);
+  const nA = ds.accounts.count;
+  const insidePairs = new Set<number>();
+  const insideReceived = new Float64Array(nA);
   const engage = (s: number, t: number) => {
     if (s === t) return;
     const ct = m.membership[t];
     const cs = m.membership[s];
     if (ct >= 0) {
       received[ct]++;
-      if (cs === ct) fromInside[ct]++;
+      if (cs === ct) {
+        fromInside[ct]++;
+        insideReceived[t]++;
+        insidePairs.add(s * nA + t);
+      }
     }
     if (cs >= 0) targets[cs].set(t, (targets[cs].get(t) ?? 0) + 1);
   };
@@ -331,8 +338,26 @@ export function contextSignals(ds: Dataset, m: Members): Signal[][] {
   for (let p = 0; p < ds.posts.count; p++) {
     if (!carried[p] && ds.posts.parentAuthor[p] >= 0) engage(ds.posts.author[p], ds.posts.parentAuthor[p]);
   }
+  const pairs = new Float64Array(nC);
+  const mutual = new Float64Array(nC);
+  for (const key of insidePairs) {
+    const s = Math.floor(key / nA);
+    const t = key - s * nA;
+    pairs[m.membership[s]]++;
+    if (insidePairs.has(t * nA + s)) mutual[m.membership[s]]++;
+  }
   return m.lists.map((list, c) => {
     const ins = received[c] ? fromInside[c] / received[c] : 0;
+    let hub = 0;
+    let hubAccount = -1;
+    for (const a of list) {
+      if (insideReceived[a] > hub) {
+        hub = insideReceived[a];
+        hubAccount = a;
+      }
+    }
+    const hubShare = fromInside[c] ? hub / fromInside[c] : 0;
+    const reciprocity = pairs[c] ? mutual[c] / pairs[c] : 0;
     const counts = Array.from(targets[c].values()).sort((x, y) => y - x);
     const total = counts.reduce((s, x) => s + x, 0);
     const top3 = counts.slice(0, 3).reduce((s, x) => s + x, 0);
@@ -351,6 +376,24 @@ export function contextSignals(ds: Dataset, m: Members): Signal[][] {
           reason: received[c]
             ? `${pct(ins)} of the ${received[c]} engagements members receive come from other members`
             : 'Members receive no engagement in the data',
+        },
+      },
+      {
+        group: 'context',
+        perMember: none,
+        evidence: {
+          // Descriptive: fan clubs engage each other both ways; rings pour engagement into one hub. Its strength
+          // (hub-focused, one-way) is context and never counts towards a flag.
+          key: 'reciprocity',
+          label: 'Reciprocity inside',
+          value: round(reciprocity),
+          unit: 'share',
+          strength: round(ramp(hubShare, 0.3, 0.8) * (1 - reciprocity)),
+          reason: pairs[c]
+            ? `${pct(reciprocity)} of the ${pairs[c]} member pairs engaging inside the community engage each other both ways; ` +
+              `the most engaged member (${accountLabel(ds.accounts.screenName[hubAccount], ds.accounts.extId[hubAccount])}) ` +
+              `receives ${pct(hubShare)} of the inside engagement`
+            : 'Members do not engage each other',
         },
       },
       {

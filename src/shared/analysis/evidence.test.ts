@@ -357,3 +357,26 @@ describe('round the clock, bursts, duplicates and activity rate', () => {
     expect(ev(0, 'near_duplicate_text').value).toBe(0.2);
   });
 });
+
+describe('reciprocity', () => {
+  it('tells mutual engagement from a hub', () => {
+    const r = (s: string, t: string, k: number) => ({
+      platform: tw,
+      sourceId: s,
+      targetId: t,
+      kind: 'reply' as const,
+      time: BASE + k,
+    });
+    // Directed pairs inside: a→b, b→a, c→a, d→a (twice): 2 of 4 pairs are mutual.
+    const interactions = [r('a', 'b', 1), r('b', 'a', 2), r('c', 'a', 3), r('d', 'a', 4), r('d', 'a', 5)];
+    const accounts = [{ platform: tw, id: 'a', screenName: 'hub' }];
+    const { ev } = run([{ accounts, interactions }], { a: 0, b: 0, c: 0, d: 0 });
+    const rec = ev(0, 'reciprocity');
+    expect(rec.value).toBe(0.5);
+    // a receives 4 of 5 inside engagements: hub share 0.8 → ramp 1 × (1 − 0.5).
+    expect(rec.strength).toBe(0.5);
+    expect(rec.reason).toBe(
+      '50 % of the 4 member pairs engaging inside the community engage each other both ways; the most engaged member (@hub) receives 80 % of the inside engagement',
+    );
+  });
+});
