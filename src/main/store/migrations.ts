@@ -120,6 +120,24 @@ CREATE VIEW urls AS SELECT post_id, value AS url FROM post_objects WHERE kind = 
 CREATE VIEW mentions AS SELECT post_id, source_id, target_id, time FROM interactions WHERE kind = 'mention';
 `,
   },
+  {
+    version: 2,
+    description: 'analysis runs with their results, so reopening a project shows the last analysis at once',
+    sql: `
+-- One row per finished analysis. The output is the AnalysisOutput as gzipped JSON; last_import_id is the
+-- newest import the run saw, so a later import marks it stale instead of showing out-of-date results.
+CREATE TABLE analysis_runs (
+  id INTEGER PRIMARY KEY,
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER NOT NULL,
+  parameters TEXT NOT NULL,
+  last_import_id INTEGER NOT NULL,
+  communities INTEGER NOT NULL,
+  flagged INTEGER NOT NULL,
+  output BLOB NOT NULL
+);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
