@@ -449,25 +449,25 @@ const CASES: Case[] = [
     },
   },
   {
-    file: 'v2-50mb-text.jsonl',
-    what: 'a tweet with a 50 MB text is valid JSON below the 64 MiB line limit: stored exactly',
+    file: 'v2-10mb-text.jsonl',
+    what: 'a tweet with a 10 MB text is valid JSON below the 16 MiB line limit: stored exactly',
     format: 'twitter-v2',
     generate: (path) =>
       writeStreamed(path, [
         V2('1460000000000000201', 'a') + '\n',
-        V2('1460000000000000202', 'y'.repeat(50 * MB)) + '\n',
+        V2('1460000000000000202', 'y'.repeat(10 * MB)) + '\n',
       ]),
     ok: { rowsRead: 2, rowsImported: 2, errors: [], added: added(1, 2) },
     check: (db) =>
-      expect(count(db, "SELECT length(text) FROM posts WHERE ext_id = '1460000000000000202'")).toBe(50 * MB),
+      expect(count(db, "SELECT length(text) FROM posts WHERE ext_id = '1460000000000000202'")).toBe(10 * MB),
   },
   {
-    file: 'v2-70mb-line.jsonl',
-    what: 'a 70 MB JSONL line is refused at its line before readline holds it',
+    file: 'v2-50mb-text.jsonl',
+    what: 'a JSONL line with a 50 MB string is refused at its line before readline holds it',
     format: 'twitter-v2',
     generate: (path) =>
-      writeStreamed(path, [V2('1460000000000000201', 'a') + '\n', '{"text": "', ...repeat('z'.repeat(MB), 70), '"}\n']),
-    error: { line: 2, reason: /a line over 64 MiB/ },
+      writeStreamed(path, [V2('1460000000000000201', 'a') + '\n', '{"text": "', ...repeat('z'.repeat(MB), 50), '"}\n']),
+    error: { line: 2, reason: /a line over 16 MiB/ },
   },
   {
     file: 'v1-nested-100k.jsonl',

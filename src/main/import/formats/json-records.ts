@@ -15,6 +15,8 @@ export type JsonLayout = 'jsonl' | 'array' | 'document';
 
 /** A single JSON document up to this size is parsed whole; larger ones are streamed element by element. */
 export const WHOLE_DOCUMENT_LIMIT = 64 * 1024 * 1024;
+/** Longest JSONL line: a twarc2 page of 100 tweets with includes is a few MB; the same bound as a CSV record. */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Tells JSONL from a JSON array or a single (pretty-printed) document by the sample. A first line that is a
@@ -49,7 +51,7 @@ export async function* readJsonRecords(input: Readable, file: string, sample: Sa
 }
 
 async function* readLines(input: Readable, file: string): AsyncGenerator<JsonRecord> {
-  const guard = lineLengthGuard(file, WHOLE_DOCUMENT_LIMIT);
+  const guard = lineLengthGuard(file, MAX_LINE_BYTES);
   input.on('error', (err) => guard.destroy(err));
   const lines = createInterface({ input: input.pipe(guard), crlfDelay: Infinity });
   let line = 0;
