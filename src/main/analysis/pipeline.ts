@@ -1,12 +1,9 @@
 import type { Db } from '../store/project';
 import { loadDataset } from './load-dataset';
-import { analyseDataset, type AnalysisProgress } from '../../shared/analysis/analyse-dataset';
+import { analyseDataset, type AnalyseOptions } from '../../shared/analysis/analyse-dataset';
 import type { AnalysisOutput, AnalysisParameters } from '../../shared/analysis/result';
 
-export interface RunOptions {
-  onProgress?: AnalysisProgress;
-  signal?: AbortSignal;
-}
+export type RunOptions = Omit<AnalyseOptions, 'pause'>;
 
 /**
  * The one analysis pipeline behind the CLI, browser mode and the desktop app: load the project into

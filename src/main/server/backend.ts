@@ -24,8 +24,9 @@ import {
 import { detectFormat } from '../import/detect';
 import { ImportCancelled, ImportError } from '../import/errors';
 import { FORMATS } from '../import/formats';
-import { importFile } from '../import/run-import';
+import { importFile, type ImportOptions, type ImportResult } from '../import/run-import';
 import { readSample } from '../import/source';
+import { lastAnalysis as savedAnalysis, saveAnalysis } from '../store/analysis-runs';
 import { projectInfo } from '../store/info';
 import { openProject, ProjectError, type Db } from '../store/project';
 import { toCsv, toGexf } from './exporters';
@@ -38,11 +39,16 @@ export type AnalysisRunner = (
   options: { onProgress?: AnalysisProgress; signal?: AbortSignal },
 ) => Promise<AnalysisOutput>;
 
+/** importFile's signature; the app and browser mode pass importInWorker (src/main/jobs) to keep their thread free. */
+export type ImportRunner = (db: Db, file: string, options: ImportOptions) => Promise<ImportResult>;
+
 export interface BackendOptions {
   /** Project file to open at start; created when `create` is true and it does not exist. */
   project?: string;
   create?: boolean;
   runAnalysis: AnalysisRunner;
+  /** Defaults to importFile on the calling thread. */
+  runImport?: ImportRunner;
 }
 
 export interface Backend {
@@ -99,7 +105,8 @@ export function createBackend(options: BackendOptions): Backend {
     db?.close();
     db = next;
     projectFile = file;
-    lastAnalysis = null;
+    // The last saved analysis, unless data was imported after it: reopening a project is instant.
+    lastAnalysis = savedAnalysis(next);
     return state();
   };
 
@@ -168,7 +175,7 @@ export function createBackend(options: BackendOptions): Backend {
     'import.run': async ({ jobId, file, format, mapping, platform, strict }) => {
       const project = requireDb();
       return runJob(jobId, async (signal) => {
-        const result = await importFile(project, file, {
+        const result = await (options.runImport ?? importFile)(project, file, {
           format,
           mapping,
           platform,
@@ -198,8 +205,10 @@ export function createBackend(options: BackendOptions): Backend {
           const f = Number.isFinite(fraction) ? Math.max(0, Math.min(1, fraction)) : null;
           emit({ type: 'analysis.progress', jobId, stage, fraction: f, message: null });
         };
+        const startedAt = Date.now();
         const output = await options.runAnalysis(project, parameters, { onProgress, signal });
         if (signal.aborted) throw new ApiError('cancelled', `${jobId}: cancelled`);
+        saveAnalysis(project, parameters, output, { startedAt, finishedAt: Date.now() });
         lastAnalysis = output;
         return output;
       });

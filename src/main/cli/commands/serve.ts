@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { runAnalysis } from '../../analysis/pipeline';
+import { analyseInWorker, importInWorker } from '../../jobs/job-runner';
 import { createBackend } from '../../server/backend';
 import { startServer } from '../../server/http-server';
 import { UsageError, type CliIo } from '../io';
@@ -33,7 +33,8 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--port expects a port number 0–65535, got "${values.port}"`);
   }
   const rendererDir = findRendererDir();
-  const backend = createBackend({ project: positionals[0], runAnalysis });
+  // Imports and analyses run on worker threads, so the server keeps answering (progress, cancel) meanwhile.
+  const backend = createBackend({ project: positionals[0], runAnalysis: analyseInWorker, runImport: importInWorker });
   const server = await startServer({ backend, rendererDir, port }).catch((err: NodeJS.ErrnoException) => {
     backend.close();
     throw err.code === 'EADDRINUSE' ? new UsageError(`port ${port} is already in use`) : err;

@@ -1,0 +1,101 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writePlantedFiles } from '../../../test/fixtures/planted/export';
+import { generatePlanted } from '../../../test/fixtures/planted/generate';
+import { runAnalysis } from '../analysis/pipeline';
+import { importFile } from '../import/run-import';
+import { openProject } from '../store/project';
+import { analyseInWorker, importInWorker, JobCancelled, runJob } from './job-runner';
+import type { JobProgress } from './protocol';
+
+const dir = mkdtempSync(join(tmpdir(), 'claque-jobs-'));
+const files = writePlantedFiles(join(dir, 'files'), generatePlanted({ seed: 7, organic: 300, days: 30 }));
+const fileOf = (format: string) => files.find((f) => f.format === format)!;
+
+describe('runJob', () => {
+  it('reports each step and returns the value', async () => {
+    const steps: number[] = [];
+    const value = await runJob(
+      { kind: 'count', steps: 4, delayMs: 1 },
+      { onProgress: (p: JobProgress) => p.kind === 'count' && steps.push(p.step) },
+    );
+    expect(value).toBe(4);
+    expect(steps).toEqual([1, 2, 3, 4]);
+  });
+
+  it('passes a worker error through with its message', async () => {
+    await expect(runJob({ kind: 'count', steps: 5, delayMs: 1, failAt: 3 })).rejects.toThrow('count: failed at step 3');
+  });
+
+  it('cancels a running job through its signal', async () => {
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const job = runJob(
+      { kind: 'count', steps: 10_000, delayMs: 5 },
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.kind !== 'count') return;
+          seen.push(p.step);
+          if (p.step === 3) controller.abort();
+        },
+      },
+    );
+    await expect(job).rejects.toBeInstanceOf(JobCancelled);
+    expect(seen.length).toBeLessThan(10);
+  });
+
+  it('terminates a worker that ignores cancel after the grace period', async () => {
+    const controller = new AbortController();
+    // A 10 s step never looks at the signal in time; the runner gives up after 50 ms.
+    const job = runJob({ kind: 'count', steps: 1, delayMs: 10_000 }, { signal: controller.signal, graceMs: 50 });
+    setTimeout(() => controller.abort(), 300);
+    const t0 = Date.now();
+    await expect(job).rejects.toBeInstanceOf(JobCancelled);
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+});
+
+describe('import and analysis on a worker thread', () => {
+  it('imports and analyses exactly as on the calling thread', async () => {
+    const inThread = openProject(join(dir, 'thread.claque'));
+    const inWorker = openProject(join(dir, 'worker.claque'));
+    const progress: number[] = [];
+    for (const format of ['io-users', 'io-tweets', 'follows']) {
+      const f = fileOf(format);
+      const a = await importFile(inThread, f.file, { format, ...f.options });
+      const b = await importInWorker(inWorker, f.file, {
+        format,
+        ...f.options,
+        onProgress: (p) => progress.push(p.rows),
+      });
+      expect({ ...b, durationMs: 0 }).toEqual({ ...a, durationMs: 0 });
+    }
+    expect(progress.length).toBeGreaterThan(0);
+    const params = { graph: 'default' as const, windowSeconds: 60, minParticipation: 2, resolution: 1, seed: 42 };
+    const stages = new Set<string>();
+    const expected = await runAnalysis(inThread, params);
+    const got = await analyseInWorker(inWorker, params, { onProgress: (stage) => stages.add(stage) });
+    expect(got.communities).toEqual(expected.communities);
+    expect(got.graph).toEqual(expected.graph);
+    expect(stages.has('load')).toBe(true);
+    inThread.close();
+    inWorker.close();
+  }, 120_000);
+
+  it('a cancelled import leaves the project unchanged', async () => {
+    const db = openProject(join(dir, 'cancel.claque'));
+    const controller = new AbortController();
+    const f = fileOf('io-tweets');
+    const job = importInWorker(db, f.file, {
+      format: 'io-tweets',
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(job).rejects.toThrow(/cancel/);
+    expect(db.prepare('SELECT count(*) FROM posts').pluck().get()).toBe(0);
+    db.close();
+  }, 60_000);
+});
