@@ -85,7 +85,9 @@ export function runJob<R extends JobRequest>(request: R, options: RunJobOptions 
       else if (msg.type === 'done') finish(() => resolve(msg.value as JobValue<R>));
       else {
         const err = rebuildError(msg.error);
-        finish(() => reject(options.signal?.aborted && err.name !== 'ImportError' ? new JobCancelled(request.kind) : err));
+        finish(() =>
+          reject(options.signal?.aborted && err.name !== 'ImportError' ? new JobCancelled(request.kind) : err),
+        );
       }
     });
     worker.on('error', (err) => finish(() => reject(err)));

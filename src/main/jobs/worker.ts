@@ -69,7 +69,13 @@ port.on('message', (msg: ToWorker) => {
     (err: Error & { file?: string; line?: number; reason?: string }) =>
       post({
         type: 'error',
-        error: { name: err?.name ?? 'Error', message: err?.message ?? String(err), file: err?.file, line: err?.line, reason: err?.reason },
+        error: {
+          name: err?.name ?? 'Error',
+          message: err?.message ?? String(err),
+          file: err?.file,
+          line: err?.line,
+          reason: err?.reason,
+        },
       }),
   );
 });

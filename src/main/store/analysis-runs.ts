@@ -74,9 +74,8 @@ export function listAnalyses(db: Db): AnalysisRunRow[] {
 
 /** The newest run's output, or null when there is none or data was imported after it. */
 export function lastAnalysis(db: Db): AnalysisOutput | null {
-  const row = db
-    .prepare('SELECT output, last_import_id FROM analysis_runs ORDER BY id DESC LIMIT 1')
-    .get() as { output: Buffer; last_import_id: number } | undefined;
+  const row = db.prepare('SELECT output, last_import_id FROM analysis_runs ORDER BY id DESC LIMIT 1').get() as
+    { output: Buffer; last_import_id: number } | undefined;
   if (!row || row.last_import_id !== newestImport(db)) return null;
   return JSON.parse(gunzipSync(row.output).toString('utf8')) as AnalysisOutput;
 }
