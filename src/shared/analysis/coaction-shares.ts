@@ -3,7 +3,7 @@
  * a Dataset per kind of object. Objects are dense ids, so grouping is a counting sort, not hashing strings.
  */
 import { OBJECT_KINDS, POST_KINDS, type Dataset } from './dataset';
-import { createMinHasher, bandKey, normaliseText, shingleHashes } from './coaction-text';
+import { createMinHasher, bandKey, normaliseText, shingleHashes, tokens } from './coaction-text';
 import { createRng } from '../graph/rng';
 
 /**
@@ -126,7 +126,7 @@ export function sharesFromDataset(
       const signatures = new Uint32Array(textPosts.length * size);
       const row = new Int32Array(P.count).fill(-1);
       for (let i = 0; i < textPosts.length; i++) {
-        hasher.sign(shingleHashes(norms[i]), signatures, i * size);
+        hasher.sign(shingleHashes(tokens(norms[i]), 3), signatures, i * size);
         row[textPosts[i]] = i;
       }
       for (let i = 0; i < textPosts.length; i++) {

@@ -1,31 +1,14 @@
 /**
- * Text keys for co-text detection. Exact co-text compares texts after normalisation; near-duplicate text
+ * MinHash LSH for co-text detection. Exact co-text compares texts after normalisation; near-duplicate text
  * uses MinHash signatures over word 3-shingles (Broder 1997, "On the resemblance and containment of
  * documents") with LSH banding (Leskovec, Rajaraman & Ullman, Mining of Massive Datasets, ch. 3), as
  * CooRTweet's detect_similar_text does through R's textreuse.
  */
 import type { Rng } from '../graph/rng';
 
-/** Lower-case; URLs, @mentions and punctuation/symbols removed; whitespace collapsed. */
-export function normaliseText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/https?:\/\/\S+|www\.\S+/g, ' ')
-    .replace(/@[\p{L}\p{N}_]+/gu, ' ')
-    .replace(/[\p{P}\p{S}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** 32-bit FNV-1a of a string. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+// One normaliser and one shingler for all of Claque's text signals (text.ts), so co-text edges and the
+// duplicate-text evidence agree on what "the same text" is.
+export { normaliseText, shingleHashes, tokens } from './text';
 
 /** murmur3's 32-bit finaliser: a cheap, well-mixed permutation of 32-bit integers. */
 function fmix32(h: number): number {
@@ -35,15 +18,6 @@ function fmix32(h: number): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
-}
-
-/** Hashes of the word n-shingles of a normalised text (fewer words than n: the whole text as one shingle). */
-export function shingleHashes(normalised: string, n = 3): Uint32Array {
-  const words = normalised.split(' ');
-  if (words.length <= n) return Uint32Array.of(hashString(normalised));
-  const out = new Uint32Array(words.length - n + 1);
-  for (let i = 0; i + n <= words.length; i++) out[i] = hashString(words.slice(i, i + n).join(' '));
-  return out;
 }
 
 export interface MinHasher {
