@@ -1,7 +1,7 @@
 import Graph from 'graphology';
 import { write } from 'graphology-gexf';
 import type { AnalysisOutput } from '../../shared/analysis/result';
-import { communityColor } from '../../shared/graph/community-colors';
+import { communityColor } from '../../shared/io/community-colors';
 import { xmlSafe } from '../../shared/io/xml-text';
 
 export interface GexfOptions {

@@ -1,0 +1,14 @@
+/**
+ * Community colours shared by the map, the legend and the GEXF export, so a screenshot and a Gephi view of
+ * the same analysis agree. Flagged communities keep their hue; the palette is colour-blind friendly
+ * (Tableau 10 / Okabe–Ito mix), repeated with rising lightness beyond its length.
+ */
+const PALETTE = [
+  '#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac',
+  '#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00',
+];
+
+export function communityColor(rank: number): string {
+  if (rank < 0) return '#999999';
+  return PALETTE[rank % PALETTE.length];
+}
