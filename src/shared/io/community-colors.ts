@@ -1,7 +1,7 @@
 /**
  * Community colours shared by the map, the legend and the GEXF export, so a screenshot and a Gephi view of
  * the same analysis agree. Flagged communities keep their hue; the palette is colour-blind friendly
- * (Tableau 10 / Okabe–Ito mix), repeated with rising lightness beyond its length.
+ * (Tableau 10 / Okabe–Ito mix) and repeats beyond its length; the legend names communities, not colours.
  */
 const PALETTE = [
   '#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac',
