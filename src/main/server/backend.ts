@@ -29,6 +29,8 @@ import { readSample } from '../import/source';
 import { lastAnalysis as savedAnalysis, saveAnalysis } from '../store/analysis-runs';
 import { projectInfo } from '../store/info';
 import { openProject, ProjectError, type Db } from '../store/project';
+import { communityReport } from '../export/report';
+import { accountDetail, Explorer, NotFound } from './explore';
 import { toCsv, toGexf } from './exporters';
 import { previewOf } from './preview';
 
@@ -86,6 +88,14 @@ export function createBackend(options: BackendOptions): Backend {
   const requireAnalysis = (): AnalysisOutput => {
     if (!lastAnalysis) throw new ApiError('no_analysis', 'no analysis has been run on this project yet');
     return lastAnalysis;
+  };
+  // Panels' queries over the whole project, computed once per analysis (see explore.ts).
+  let explorer: Explorer | null = null;
+  const explore = (): Explorer => {
+    const project = requireDb();
+    const analysis = requireAnalysis();
+    if (!explorer?.belongsTo(project, analysis)) explorer = new Explorer(project, analysis);
+    return explorer;
   };
   const notBusy = () => {
     if (jobs.size > 0)
@@ -214,10 +224,25 @@ export function createBackend(options: BackendOptions): Backend {
       });
     },
     'analysis.get': async () => lastAnalysis,
-    'export.gexf': async ({ file }) =>
-      exportOutcome(`${exportBase()}.gexf`, 'application/gexf+xml', toGexf(requireAnalysis()), file),
+    'export.gexf': async ({ file, nodes }) => {
+      const view = nodes ? new Set(nodes) : null;
+      const gexf = toGexf(requireAnalysis(), view ? { nodeFilter: (p) => view.has(p) } : {});
+      return exportOutcome(`${exportBase()}${view ? '-view' : ''}.gexf`, 'application/gexf+xml', gexf, file);
+    },
     'export.csv': async ({ table, file }) =>
       exportOutcome(`${exportBase()}-${table}.csv`, 'text/csv', toCsv(requireAnalysis(), table), file),
+    'export.report': async ({ community, file }) => {
+      const output = requireAnalysis();
+      if (!output.communities.some((c) => c.id === community))
+        throw new ApiError('not_found', `community ${community} is not among the ranked communities`);
+      const provenance = { project: projectFile, imports: projectInfo(requireDb()).imports };
+      const html = communityReport(output, community, provenance, { generatedAt: Date.now() });
+      return exportOutcome(`${exportBase()}-community-${community}-report.html`, 'text/html', html, file);
+    },
+    'account.get': async (req) => accountDetail(requireDb(), lastAnalysis, req),
+    'cascade.get': async ({ rootPostId, maxNodes }) => explore().cascade(rootPostId, maxNodes ?? 20_000),
+    'timeline.get': async ({ kind, terms, limit }) => explore().timelines(kind, terms ?? [], limit ?? 30),
+    'community.get': async ({ community }) => explore().community(community, { targets: 20, texts: 20 }),
   };
 
   if (options.project) switchProject(options.project, options.create ?? !existsSync(options.project));
@@ -249,6 +274,7 @@ export function createBackend(options: BackendOptions): Backend {
 
 function toErrorBody(channel: Channel, err: unknown): ApiErrorBody {
   if (err instanceof ApiError) return { code: err.code, message: err.message };
+  if (err instanceof NotFound) return { code: 'not_found', message: err.message };
   if (err instanceof ImportCancelled) return { code: 'cancelled', message: err.message };
   if (err instanceof ImportError) return { code: 'import_error', message: err.message };
   if (err instanceof ProjectError) return { code: 'project_error', message: err.message };

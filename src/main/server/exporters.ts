@@ -5,10 +5,10 @@
 import type { AnalysisOutput } from '../../shared/analysis/result';
 import type { CsvTable } from '../../shared/api/contract';
 import { csvLine } from '../../shared/io/csv-writer';
-import { analysisToGexf } from '../export/gexf';
+import { analysisToGexf, type GexfOptions } from '../export/gexf';
 
-export function toGexf(output: AnalysisOutput): string {
-  return analysisToGexf(output);
+export function toGexf(output: AnalysisOutput, options: GexfOptions = {}): string {
+  return analysisToGexf(output, options);
 }
 
 export function toCsv(output: AnalysisOutput, table: CsvTable): string {

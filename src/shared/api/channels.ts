@@ -13,6 +13,11 @@ export const CHANNELS = [
   'analysis.get',
   'export.gexf',
   'export.csv',
+  'export.report',
+  'account.get',
+  'cascade.get',
+  'timeline.get',
+  'community.get',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { AnalysisOutput } from '../analysis/result';
 import { PLATFORMS } from '../model/records';
 import type { Channel } from './channels';
+import type { AccountDetail, CascadeDetail, CommunityExtra, TimelineSet } from './explore-types';
 
 export { CHANNELS, EVENT_CHANNEL, isChannel, type Channel } from './channels';
 
@@ -70,8 +71,30 @@ export const REQUEST_SCHEMAS = {
   'job.cancel': z.strictObject({ jobId: jobIdSchema }),
   'analysis.run': z.strictObject({ jobId: jobIdSchema, parameters: analysisParametersSchema }),
   'analysis.get': z.strictObject({}),
-  'export.gexf': z.strictObject({ file: filePath.optional() }),
+  'export.gexf': z.strictObject({
+    file: filePath.optional(),
+    /** Node positions (indexes into the analysis graph's nodes) of the current view; all when absent. */
+    nodes: z.array(z.number().int().min(0)).max(50_000_000).optional(),
+  }),
   'export.csv': z.strictObject({ table: z.enum(CSV_TABLES), file: filePath.optional() }),
+  'export.report': z.strictObject({ community: z.number().int(), file: filePath.optional() }),
+  'account.get': z.strictObject({
+    accountId: z.string().min(1).max(512),
+    platform: z.enum(PLATFORMS).optional(),
+    postsOffset: z.number().int().min(0).max(1e9).optional(),
+    postsLimit: z.number().int().min(1).max(500).optional(),
+    tiesLimit: z.number().int().min(1).max(500).optional(),
+  }),
+  'cascade.get': z.strictObject({
+    rootPostId: z.string().min(1).max(512),
+    maxNodes: z.number().int().min(1).max(200_000).optional(),
+  }),
+  'timeline.get': z.strictObject({
+    kind: z.enum(['hashtag', 'term']),
+    terms: z.array(z.string().min(1).max(200)).max(50).optional(),
+    limit: z.number().int().min(1).max(100).optional(),
+  }),
+  'community.get': z.strictObject({ community: z.number().int() }),
 } satisfies Record<Channel, z.ZodType>;
 
 export type RequestOf<K extends Channel> = z.infer<(typeof REQUEST_SCHEMAS)[K]>;
@@ -153,6 +176,11 @@ export interface ClaqueApi {
   'analysis.get': (req: RequestOf<'analysis.get'>) => Promise<AnalysisOutput | null>;
   'export.gexf': (req: RequestOf<'export.gexf'>) => Promise<ExportOutcome>;
   'export.csv': (req: RequestOf<'export.csv'>) => Promise<ExportOutcome>;
+  'export.report': (req: RequestOf<'export.report'>) => Promise<ExportOutcome>;
+  'account.get': (req: RequestOf<'account.get'>) => Promise<AccountDetail>;
+  'cascade.get': (req: RequestOf<'cascade.get'>) => Promise<CascadeDetail>;
+  'timeline.get': (req: RequestOf<'timeline.get'>) => Promise<TimelineSet>;
+  'community.get': (req: RequestOf<'community.get'>) => Promise<CommunityExtra>;
 }
 
 export type ResponseOf<K extends Channel> = Awaited<ReturnType<ClaqueApi[K]>>;
@@ -166,6 +194,7 @@ export type ErrorCode =
   | 'cancelled'
   | 'import_error'
   | 'project_error'
+  | 'not_found'
   | 'failed';
 
 export interface ApiErrorBody {

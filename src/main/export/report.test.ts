@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AnalysisOutput } from '../../shared/analysis/result';
+import { communityReport, esc, evidenceNumber } from './report';
+
+const REPO = resolve(import.meta.dirname, '../../..');
+const FIXTURE = JSON.parse(
+  readFileSync(join(REPO, 'test/fixtures/analysis/output-small.json'), 'utf8'),
+) as AnalysisOutput;
+const SCRIPT = '<script>alert(1)</script>';
+const IMG = '<img src=x onerror=alert(1)>';
+
+/** The fixture with hostile text in every imported string the report shows. */
+function hostileOutput(): AnalysisOutput {
+  const out = structuredClone(FIXTURE);
+  const ring = out.communities.find((c) => c.flagged)!;
+  ring.reasons = [...ring.reasons, `quoted ${SCRIPT}`];
+  ring.evidence[0] = { ...ring.evidence[0], label: IMG, reason: `"${SCRIPT}' & more` };
+  const member = out.accounts.find((a) => a.community === ring.id)!;
+  member.accountId = `id${SCRIPT}`;
+  member.screenName = IMG;
+  member.reasons = [IMG];
+  return out;
+}
+
+const provenance = {
+  project: `/tmp/${IMG}.claque`,
+  imports: [
+    {
+      file: `/data/${SCRIPT}.csv`,
+      format: 'x-io-tweets',
+      contentHash: 'ab12',
+      startedAt: 1_700_000_000,
+      finishedAt: 1_700_000_060,
+      rowsImported: 10,
+      rowsSkipped: 1,
+    },
+  ],
+};
+
+describe('communityReport', () => {
+  it('escapes every imported string: no tag or attribute of its own reaches the page', () => {
+    const out = hostileOutput();
+    const ring = out.communities.find((c) => c.flagged)!;
+    const html = communityReport(out, ring.id, provenance, { generatedAt: 0 });
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+    // onerror may stand in the text, escaped, but never inside a tag.
+    expect(html).not.toMatch(/<[^>]*\sonerror=/);
+    expect(html).toContain(esc(SCRIPT));
+    expect(html).toContain(`@${esc(IMG)}`);
+    expect(html).toContain(esc(`"${SCRIPT}' & more`));
+    expect(html).toContain(`/data/${esc(SCRIPT)}.csv`);
+    // The page's only elements are the template's own.
+    const tags = new Set([...html.matchAll(/<([a-z0-9]+)[\s>]/gi)].map((m) => m[1].toLowerCase()));
+    expect([...tags].sort()).toEqual(
+      [
+        'body',
+        'code',
+        'h1',
+        'h2',
+        'head',
+        'html',
+        'li',
+        'meta',
+        'p',
+        'span',
+        'style',
+        'table',
+        'tbody',
+        'td',
+        'th',
+        'thead',
+        'title',
+        'tr',
+        'ul',
+      ].filter((t) => tags.has(t)),
+    );
+  });
+
+  it('states every number behind the verdict with its reason, the members, parameters and provenance', () => {
+    const ring = FIXTURE.communities.find((c) => c.flagged)!;
+    const html = communityReport(FIXTURE, ring.id, provenance, { generatedAt: Date.UTC(2026, 0, 2) });
+    for (const e of ring.evidence) {
+      const row = html.match(new RegExp(`<tr data-key="${e.key}">(.*?)</tr>`))?.[1] ?? '';
+      expect(row).toContain(esc(e.label));
+      expect(row).toContain(esc(evidenceNumber(e)));
+      expect(row).toContain(`${Math.round(100 * e.strength)} %`);
+      expect(row).toContain(esc(e.reason));
+    }
+    for (const r of ring.reasons) expect(html).toContain(esc(r));
+    const members = FIXTURE.accounts.filter((a) => a.community === ring.id);
+    expect(html).toContain(`Members (${members.length})`);
+    for (const m of members) expect(html).toContain(`<code>${esc(m.accountId)}</code>`);
+    expect(html).toContain(`<th>Louvain resolution</th><td>${FIXTURE.summary.parameters.resolution}</td>`);
+    expect(html).toContain(`<th>Random seed</th><td>${FIXTURE.summary.parameters.seed}</td>`);
+    expect(html).toContain('2023-11-14 22:14:20 UTC');
+    expect(html).toContain('Written by Claque on 2026-01-02 00:00:00 UTC');
+    expect(html).toContain('Flagged as likely coordinated');
+    expect(html).toContain('@media print');
+  });
+
+  it('refuses a community that is not ranked', () => {
+    expect(() => communityReport(FIXTURE, -5, provenance, { generatedAt: 0 })).toThrow(/community -5/);
+  });
+});
