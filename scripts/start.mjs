@@ -1,6 +1,7 @@
 // `npm start`: the desktop app on the bundled demo where Electron's binary exists; otherwise browser mode.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -8,12 +9,22 @@ const demo = 'resources/demo/demo.claque';
 const args = process.argv.slice(2);
 const project = args[0] ?? demo;
 
+/**
+ * The Electron binary, found the way the electron package's index.js finds it (path.txt under its dist/, or
+ * ELECTRON_OVERRIDE_DIST_PATH) but without its fallback of downloading one, which fails noisily offline.
+ */
 function electronBinary() {
+  let dir;
   try {
-    return require('electron'); // the package's index resolves the downloaded binary, or throws
+    dir = dirname(require.resolve('electron/package.json'));
   } catch {
     return undefined;
   }
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return undefined;
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist');
+  return join(dist, relative);
 }
 
 if (!existsSync('out/main/index.js') || !existsSync('out/cli/claque.js')) {
@@ -21,7 +32,7 @@ if (!existsSync('out/main/index.js') || !existsSync('out/cli/claque.js')) {
   process.exit(2);
 }
 const electron = electronBinary();
-if (typeof electron === 'string' && existsSync(electron)) {
+if (electron && existsSync(electron)) {
   const child = spawn(electron, ['.', project], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {

@@ -30,12 +30,22 @@ export function createActions(client: ClaqueClient, s: Store) {
     s.update('selection', clearSelection());
   };
 
-  return {
+  // On opening a project with data but no saved analysis (the demo on first start), run the default one at
+  // once, with its progress bar, so a newcomer sees the map without knowing to press Analyze.
+  const analyseIfNeeded = () => {
+    const { project, analysis } = s.get();
+    const counts = project.info?.counts ?? {};
+    const hasData = (counts.posts ?? 0) + (counts.interactions ?? 0) + (counts.follows ?? 0) > 0;
+    if (hasData && !analysis.output && analysis.jobId === null) void self.runAnalysis(analysis.parameters);
+  };
+
+  const self = {
     transport: client.transport,
     async start() {
       try {
         s.update('project', projectLoaded(await client.call('project.info', {})));
         await loadAnalysis();
+        analyseIfNeeded();
       } catch (err) {
         s.update('project', projectFailed(message(err)));
       }
@@ -44,6 +54,7 @@ export function createActions(client: ClaqueClient, s: Store) {
       try {
         s.update('project', projectLoaded(await client.call(create ? 'project.create' : 'project.open', { file })));
         await loadAnalysis();
+        analyseIfNeeded();
       } catch (err) {
         s.update('project', projectFailed(message(err)));
       }
@@ -98,6 +109,7 @@ export function createActions(client: ClaqueClient, s: Store) {
       return outcome;
     },
   };
+  return self;
 }
 
 export type Actions = ReturnType<typeof createActions>;

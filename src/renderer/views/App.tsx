@@ -15,6 +15,7 @@ export function App() {
   const project = useAppState((s) => s.project);
   const output = useAppState((s) => s.analysis.output);
   const importOpen = useAppState((s) => s.importing.open);
+  const analysisJob = useAppState((s) => s.analysis.jobId);
   const selectedCommunity = useAppState((s) => s.selection.selectedCommunity);
 
   useEffect(() => {
@@ -34,7 +35,13 @@ export function App() {
         <main className="center">
           {importOpen && <ImportPanel />}
           {!project.loading && (!project.file || project.choosing) && <ProjectPanel />}
-          {project.file && !output && !importOpen && (
+          {project.file && !output && !importOpen && analysisJob !== null && (
+            <div className="empty" data-testid="analysis-running">
+              <h2>Analysing…</h2>
+              <p>Finding communities and the evidence behind each verdict; the map opens when it is done.</p>
+            </div>
+          )}
+          {project.file && !output && !importOpen && analysisJob === null && (
             <div className="empty" data-testid="no-analysis">
               <h2>No analysis yet</h2>
               <p>
