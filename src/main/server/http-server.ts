@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Backend } from './backend';
+import { createUploadStore, UploadError } from './upload';
 
 export const TOKEN_COOKIE = 'claque_token';
 export const TOKEN_HEADER = 'x-claque-token';
@@ -52,6 +53,8 @@ export interface ServeOptions {
   port?: number;
   /** Fixed token for tests; random (32 bytes, base64url) otherwise. */
   token?: string;
+  /** Largest file `POST /upload` accepts (default 4 GiB). */
+  maxUploadBytes?: number;
 }
 
 export interface RunningServer {
@@ -128,6 +131,7 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     );
   }
   let allowedHosts = new Set<string>();
+  const uploads = createUploadStore(options.maxUploadBytes);
 
   const serveStatic = (res: ServerResponse, pathname: string) => {
     const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
@@ -174,6 +178,18 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     if (url.pathname === '/api/events') {
       if (req.method !== 'GET') return refuse(res, 405, 'GET only');
       return serveEvents(req, res);
+    }
+    if (url.pathname === '/upload') {
+      if (req.method !== 'POST') return refuse(res, 405, 'uploads are POST with the file as the body');
+      if (req.headers['content-type'] !== 'application/octet-stream') {
+        return refuse(res, 400, 'uploads need Content-Type: application/octet-stream');
+      }
+      try {
+        return sendJson(res, 200, { ok: true, value: await uploads.receive(req, url.searchParams.get('name')) });
+      } catch (err) {
+        if (err instanceof UploadError) return refuse(res, err.status, err.message);
+        throw err;
+      }
     }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'API calls are POST with a JSON body');
@@ -225,7 +241,10 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
         close: () =>
           new Promise((done) => {
             server.closeAllConnections();
-            server.close(() => done());
+            server.close(() => {
+              uploads.dispose();
+              done();
+            });
           }),
       });
     });
