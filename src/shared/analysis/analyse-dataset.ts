@@ -108,6 +108,7 @@ export async function analyseDataset(
   const layout = await stage('layout', 0.85, () =>
     forceAtlas2Layout(compact.edges, {
       seed: params.seed,
+      community: communities.community,
       iterations: options.layoutIterations ?? layoutIterations(compact.edges.nodeCount),
     }),
   );

@@ -19,9 +19,15 @@ export interface LayoutOptions {
   barnesHutThreshold?: number;
   /** 0 ignores weights, 1 uses them as they are. */
   edgeWeightInfluence?: number;
+  /**
+   * Community per node (0 … k-1, e.g. from detectCommunities): nodes then start around their community's
+   * centre instead of anywhere, so the few iterations a big graph can afford already show the communities
+   * apart, where random starts would still be a hairball.
+   */
+  community?: Int32Array;
 }
 
-export const LAYOUT_DEFAULTS: Required<LayoutOptions> = {
+export const LAYOUT_DEFAULTS: Required<Omit<LayoutOptions, 'community'>> = {
   seed: 1,
   iterations: 100,
   barnesHutThreshold: 2000,
@@ -38,13 +44,7 @@ export function forceAtlas2Layout(g: EdgeList, options: LayoutOptions = {}): Lay
   const list = symmetrize(g);
   const n = list.nodeCount;
   const rng = createRng(o.seed);
-  // Start in a square whose side grows with √n, as Gephi does, so early repulsion is not explosive.
-  const r = Math.sqrt(n) * 10;
-  const start = { x: new Float64Array(n), y: new Float64Array(n) };
-  for (let i = 0; i < n; i++) {
-    start.x[i] = (rng() * 2 - 1) * r;
-    start.y[i] = (rng() * 2 - 1) * r;
-  }
+  const start = options.community ? communityStart(options.community, n, rng) : squareStart(n, rng);
   const graph = new EdgeListGraph(list, start);
   const settings = {
     ...forceAtlas2.inferSettings(n),
@@ -61,5 +61,57 @@ export function forceAtlas2Layout(g: EdgeList, options: LayoutOptions = {}): Lay
   });
   const x = Float32Array.from(graph.x);
   const y = Float32Array.from(graph.y);
+  return { x, y };
+}
+
+/** Uniform in a square whose side grows with √n, as Gephi does, so early repulsion is not explosive. */
+function squareStart(n: number, rng: () => number): { x: Float64Array; y: Float64Array } {
+  const r = Math.sqrt(n) * 10;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    x[i] = (rng() * 2 - 1) * r;
+    y[i] = (rng() * 2 - 1) * r;
+  }
+  return { x, y };
+}
+
+/**
+ * Each community a disk of area ∝ its size, centres on a golden-angle (Vogel) spiral in the order given —
+ * communities numbered by decreasing size put the big ones in the middle — and members uniform in their disk.
+ * Total area matches squareStart's, so FA2's forces start at the same scale.
+ */
+function communityStart(community: Int32Array, n: number, rng: () => number): { x: Float64Array; y: Float64Array } {
+  if (community.length !== n) throw new Error(`forceAtlas2Layout: ${community.length} communities for ${n} nodes`);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    if (!(community[i] >= 0)) throw new Error(`forceAtlas2Layout: node ${i} has community ${community[i]}`);
+    if (community[i] + 1 > k) k = community[i] + 1;
+  }
+  const size = new Float64Array(k);
+  for (let i = 0; i < n; i++) size[community[i]]++;
+  // Node density of squareStart: n nodes in a (20√n)² square → 400 area units per node.
+  const cx = new Float64Array(k);
+  const cy = new Float64Array(k);
+  const radius = new Float64Array(k);
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  let area = 0;
+  for (let c = 0; c < k; c++) {
+    radius[c] = Math.sqrt((400 * size[c]) / Math.PI);
+    // Place the centre where the spiral has swept the area of the communities before it plus this one's half.
+    const r = Math.sqrt((area + (400 * size[c]) / 2) / Math.PI);
+    area += 400 * size[c];
+    cx[c] = r * Math.cos(c * golden);
+    cy[c] = r * Math.sin(c * golden);
+  }
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = community[i];
+    const d = radius[c] * Math.sqrt(rng());
+    const a = rng() * 2 * Math.PI;
+    x[i] = cx[c] + d * Math.cos(a);
+    y[i] = cy[c] + d * Math.sin(a);
+  }
   return { x, y };
 }
