@@ -4,10 +4,21 @@
  */
 import type { AnalysisParameters } from '../../shared/analysis/result';
 import type { CsvTable, ExportOutcome } from '../../shared/api/contract';
+import { isMappable } from '../../shared/io/tables/column-mapping';
 import { createClient, type ClaqueClient } from '../api/client';
+import { backendPathFor } from '../api/local-file';
 import { analysisFailed, analysisLoaded, analysisProgressed, analysisStarted } from './analysis/producers';
 import { resetFilters } from './filters/producers';
-import { detected, importFailed, importFinished, importProgressed, importStarted } from './importing/producers';
+import {
+  detected,
+  importFailed,
+  importFinished,
+  importProgressed,
+  importStarted,
+  openImport,
+  setImportFile,
+  uploadStarted,
+} from './importing/producers';
 import { projectFailed, projectLoaded } from './project/producers';
 import { clearSelection } from './selection/producers';
 import { store, type Store } from './store';
@@ -66,15 +77,31 @@ export function createActions(client: ClaqueClient, s: Store) {
         s.update('importing', importFailed(message(err)));
       }
     },
+    /** A picked or dropped file: its path (Electron) or an upload (browser mode), then detection. */
+    async importLocalFile(file: File) {
+      s.update('importing', openImport(true));
+      s.update('importing', uploadStarted(file.name));
+      try {
+        const path = await backendPathFor(file);
+        s.update('importing', uploadStarted(null));
+        s.update('importing', setImportFile(path));
+        await self.detect(path);
+      } catch (err) {
+        s.update('importing', uploadStarted(null));
+        s.update('importing', importFailed(message(err)));
+      }
+    },
     async runImport() {
-      const { file, format, detection } = s.get().importing;
+      const { file, format, detection, mapping } = s.get().importing;
+      const chosen = format ?? detection?.format ?? undefined;
       const jobId = newJobId();
       s.update('importing', importStarted(jobId));
       try {
         const result = await client.call('import.run', {
           jobId,
           file,
-          format: format ?? detection?.format ?? undefined,
+          format: chosen,
+          ...(isMappable(chosen) && Object.keys(mapping).length > 0 ? { mapping } : {}),
         });
         s.update('importing', importFinished(result));
         s.update('project', projectLoaded({ file: s.get().project.file, info: result.info, hasAnalysis: false }));

@@ -1,7 +1,9 @@
+import { isMappable, missingFields } from '../../shared/io/tables/column-mapping';
 import { actions } from '../state/actions';
 import { chooseFormat, openImport, setImportFile } from '../state/importing/producers';
 import { store, useAppState } from '../state/store';
 import { bytes, count } from './format';
+import { MappingWizard } from './import/MappingWizard';
 import { ProgressBar } from './ProgressBar';
 
 /** Import: name a file, see its detected format and first rows, import with progress and cancel. */
@@ -10,6 +12,8 @@ export function ImportPanel() {
   const running = s.jobId !== null;
   const d = s.detection;
   const format = s.format ?? d?.format ?? '';
+  const mappable = isMappable(format) && d?.preview.kind === 'table';
+  const unmapped = mappable && isMappable(format) ? missingFields(format, s.mapping) : [];
   const fraction = s.progress && s.progress.totalBytes > 0 ? s.progress.bytes / s.progress.totalBytes : null;
 
   return (
@@ -41,7 +45,26 @@ export function ImportPanel() {
         <button type="submit" disabled={running || s.file.trim() === ''}>
           Detect
         </button>
+        <label className="file-pick">
+          {actions().transport === 'http' ? 'Upload a file…' : 'Choose a file…'}
+          <input
+            type="file"
+            name="import-upload"
+            disabled={running || s.uploading !== null}
+            onChange={(e) => {
+              const picked = e.target.files?.[0];
+              e.target.value = '';
+              if (picked) void actions().importLocalFile(picked);
+            }}
+          />
+        </label>
       </form>
+      <p className="hint">Or drop a file anywhere on the window.</p>
+      {s.uploading && (
+        <p data-testid="uploading">
+          Sending <strong>{s.uploading}</strong> to Claque…
+        </p>
+      )}
       {d && (
         <div className="detection" data-testid="detection">
           {d.format ? (
@@ -67,12 +90,16 @@ export function ImportPanel() {
               ))}
             </select>
           </label>
-          <Preview preview={d.preview} />
+          {mappable && isMappable(format) ? (
+            <MappingWizard format={format} preview={d.preview} mapping={s.mapping} disabled={running} />
+          ) : (
+            <Preview preview={d.preview} />
+          )}
           <div className="row">
             <button
               type="button"
               className="primary"
-              disabled={running || !format}
+              disabled={running || !format || unmapped.length > 0}
               onClick={() => void actions().runImport()}
             >
               Import

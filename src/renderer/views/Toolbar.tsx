@@ -5,6 +5,7 @@ import { setParameters } from '../state/analysis/producers';
 import { openImport } from '../state/importing/producers';
 import { chooseProject } from '../state/project/producers';
 import { store, useAppState } from '../state/store';
+import { useFileDrop } from './import/use-file-drop';
 import { ProgressBar } from './ProgressBar';
 
 export function Toolbar() {
@@ -12,6 +13,7 @@ export function Toolbar() {
   const analysis = useAppState((s) => s.analysis);
   const importOpen = useAppState((s) => s.importing.open);
   const [showParams, setShowParams] = useState(false);
+  useFileDrop();
   const [exportError, setExportError] = useState<string | null>(null);
   const p = analysis.parameters;
   const running = analysis.jobId !== null;

@@ -5,6 +5,7 @@ import {
   EDGE_WEIGHT_ALIASES,
   edgesParser,
 } from '../../../shared/io/tables/edges';
+import { renameHeader } from '../../../shared/io/tables/column-mapping';
 import { headerOf, readTable } from './csv-table';
 import type { Format } from './format';
 
@@ -19,6 +20,8 @@ export const edgesFormat: Format = {
   },
   read(input, ctx) {
     const platform = ctx.options.platform ?? 'generic';
-    return readTable(input, ctx, 'an edge list', (header) => edgesParser(header, platform));
+    return readTable(input, ctx, 'an edge list', (header) =>
+      edgesParser(renameHeader(header, ctx.options.mapping), platform),
+    );
   },
 };

@@ -1,4 +1,5 @@
 import { FOLLOWED_ALIASES, FOLLOWER_ALIASES, followsParser } from '../../../shared/io/tables/follows';
+import { renameHeader } from '../../../shared/io/tables/column-mapping';
 import { headerOf, readTable } from './csv-table';
 import type { Format } from './format';
 
@@ -18,6 +19,8 @@ export const followsFormat: Format = {
   },
   read(input, ctx) {
     const platform = ctx.options.platform ?? 'generic';
-    return readTable(input, ctx, 'a follow list', (header) => followsParser(header, platform));
+    return readTable(input, ctx, 'a follow list', (header) =>
+      followsParser(renameHeader(header, ctx.options.mapping), platform),
+    );
   },
 };

@@ -1,4 +1,5 @@
 import { shareTableParser, SHARE_TABLE_COLUMNS } from '../../../shared/io/tables/share-table';
+import { renameHeader } from '../../../shared/io/tables/column-mapping';
 import { headerOf, readTable } from './csv-table';
 import type { Format } from './format';
 
@@ -12,6 +13,8 @@ export const shareTableFormat: Format = {
   },
   read(input, ctx) {
     const platform = ctx.options.platform ?? 'generic';
-    return readTable(input, ctx, 'a share table', (header) => shareTableParser(header, platform));
+    return readTable(input, ctx, 'a share table', (header) =>
+      shareTableParser(renameHeader(header, ctx.options.mapping), platform),
+    );
   },
 };

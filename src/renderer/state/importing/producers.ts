@@ -1,4 +1,5 @@
 import type { Detection, ImportOutcome } from '../../../shared/api/contract';
+import { guessMapping, isMappable } from '../../../shared/io/tables/column-mapping';
 
 export interface ImportState {
   open: boolean;
@@ -6,6 +7,10 @@ export interface ImportState {
   detection: Detection | null;
   /** Format chosen by hand; null = the detected one. */
   format: string | null;
+  /** Canonical field → the file's column, for tables read with a mapping (column-mapping.ts). */
+  mapping: Record<string, string>;
+  /** A file being sent to browser mode's server before detection. */
+  uploading: string | null;
   jobId: string | null;
   progress: { rows: number; bytes: number; totalBytes: number } | null;
   result: ImportOutcome | null;
@@ -17,6 +22,8 @@ export const initialImport: ImportState = {
   file: '',
   detection: null,
   format: null,
+  mapping: {},
+  uploading: null,
   jobId: null,
   progress: null,
   result: null,
@@ -30,15 +37,43 @@ export const openImport =
 export const setImportFile =
   (file: string) =>
   (s: ImportState): ImportState =>
-    file === s.file ? s : { ...s, file, detection: null, format: null, result: null, error: null };
+    file === s.file ? s : { ...s, file, detection: null, format: null, mapping: {}, result: null, error: null };
+
+/** The mapping form starts from what the header's own names suggest. */
+const guessFor = (detection: Detection | null, format: string | null): Record<string, string> =>
+  detection && isMappable(format) && detection.preview.kind === 'table'
+    ? guessMapping(format, detection.preview.columns)
+    : {};
+
+export const uploadStarted =
+  (name: string | null) =>
+  (s: ImportState): ImportState => ({ ...s, uploading: name, error: name ? null : s.error });
+
+export const setMapping =
+  (field: string, column: string | null) =>
+  (s: ImportState): ImportState => {
+    const mapping = { ...s.mapping };
+    if (column) mapping[field] = column;
+    else delete mapping[field];
+    return { ...s, mapping };
+  };
 
 export const detected =
   (detection: Detection) =>
-  (s: ImportState): ImportState => ({ ...s, detection, error: null });
+  (s: ImportState): ImportState => ({
+    ...s,
+    detection,
+    mapping: guessFor(detection, s.format ?? detection.format),
+    error: null,
+  });
 
 export const chooseFormat =
   (format: string | null) =>
-  (s: ImportState): ImportState => ({ ...s, format });
+  (s: ImportState): ImportState => ({
+    ...s,
+    format,
+    mapping: guessFor(s.detection, format ?? s.detection?.format ?? null),
+  });
 
 export const importStarted =
   (jobId: string) =>
