@@ -8,6 +8,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebContents 
 import {
   CHANNELS,
   EVENT_CHANNEL,
+  type ApiEvent,
   type Channel,
   type Envelope,
   type RequestOf,
@@ -36,6 +37,11 @@ function handle<K extends Channel>(channel: K, win: BrowserWindow, backend: Back
     // The backend validates `payload` against the channel's zod schema before anything runs.
     return (await backend.call(channel, payload)) as Envelope<ResponseOf<K>>;
   });
+}
+
+/** Pushes one event (job progress, a shell command) to the window's page on the one event channel. */
+export function sendEvent(win: BrowserWindow, event: ApiEvent): void {
+  if (!win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
 }
 
 /** Registers every channel for `win`; returns a function that removes them again. */

@@ -3,7 +3,7 @@
  * these; nothing else talks to the client.
  */
 import type { AnalysisParameters } from '../../shared/analysis/result';
-import type { CsvTable, ExportOutcome } from '../../shared/api/contract';
+import type { AppCommand, CsvTable, ExportOutcome } from '../../shared/api/contract';
 import { isMappable } from '../../shared/io/tables/column-mapping';
 import { createClient, type ClaqueClient } from '../api/client';
 import { backendPathFor } from '../api/local-file';
@@ -31,7 +31,7 @@ export function createActions(client: ClaqueClient, s: Store) {
     if (event.type === 'import.progress') s.update('importing', importProgressed(event.jobId, event));
     else if (event.type === 'analysis.progress') {
       s.update('analysis', analysisProgressed(event.jobId, event.stage, event.fraction));
-    }
+    } else if (event.type === 'app.command') onShellCommand(event.command, event.file);
   });
 
   const loadAnalysis = async () => {
@@ -49,6 +49,21 @@ export function createActions(client: ClaqueClient, s: Store) {
     const hasData = (counts.posts ?? 0) + (counts.interactions ?? 0) + (counts.follows ?? 0) > 0;
     if (hasData && !analysis.output && analysis.jobId === null) void self.runAnalysis(analysis.parameters);
   };
+
+  // The desktop shell's menus and dialogs (src/main/app/commands.ts) ask for these; the page does the rest.
+  function onShellCommand(command: AppCommand, file: string | undefined) {
+    if (command === 'project.changed') void self.start();
+    else if (command === 'import.open') {
+      s.update('importing', openImport(true));
+      if (file) {
+        s.update('importing', setImportFile(file));
+        void self.detect(file);
+      }
+    } else if (command === 'analysis.run') {
+      const { project, analysis } = s.get();
+      if (project.file && analysis.jobId === null) void self.runAnalysis(analysis.parameters);
+    }
+  }
 
   const self = {
     transport: client.transport,

@@ -207,7 +207,12 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorB
 export type ApiEvent =
   | { type: 'import.progress'; jobId: string; file: string; rows: number; bytes: number; totalBytes: number }
   | { type: 'analysis.progress'; jobId: string; stage: string; fraction: number | null; message: string | null }
-  | { type: 'job.done'; jobId: string; ok: boolean };
+  | { type: 'job.done'; jobId: string; ok: boolean }
+  /** From the desktop shell's menus, dialogs and file drops (src/main/app/commands.ts) to the renderer. */
+  | { type: 'app.command'; command: AppCommand; file?: string };
+
+/** What the shell asks the page to do: reload after main opened a project, open the import panel, analyse. */
+export type AppCommand = 'project.changed' | 'import.open' | 'analysis.run';
 
 /** What the Electron preload exposes as `window.claque`: one wrapper per channel, built from CHANNELS. */
 export type ClaqueBridge = {
