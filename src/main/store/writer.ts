@@ -21,9 +21,13 @@ export interface WriteCounts {
  */
 export class RecordWriter {
   readonly added: WriteCounts = { accounts: 0, posts: 0, interactions: 0, follows: 0 };
-  /** key platform\0ext_id → [row id, signature of the profile fields last written]. */
-  private readonly accountIds = new Map<string, { id: number; sig: string }>();
-  private readonly postIds = new Map<string, number>();
+  /** key platform\0ext_id → row id and the profile last written (none for an account known only by id). */
+  private readonly accountIds = new Map<string, { id: number; profile: AccountRecord | undefined }>();
+  /**
+   * The post written last: a row's interactions name the post the same row wrote (a retweet writes the post,
+   * then its interaction), so this one slot saves nearly every lookup; any other post is looked up.
+   */
+  private lastPost = { platform: '', extId: '', id: 0 };
   private readonly st;
 
   constructor(
@@ -77,10 +81,8 @@ export class RecordWriter {
   /** Upserts a full profile; skipped when the same fields were already written in this import. */
   account(a: AccountRecord): number {
     const key = a.platform + '\0' + a.id;
-    const sig = profileSignature(a);
     const known = this.accountIds.get(key);
-    if (known && known.sig === sig) return known.id;
-    if (sig === '' && known) return known.id;
+    if (known && (!hasProfile(a) || (known.profile !== undefined && sameProfile(known.profile, a)))) return known.id;
     const existed = known ?? this.lookupAccount(a.platform, a.id);
     const row = this.st.upsertAccount.get({
       platform: a.platform,
@@ -98,7 +100,7 @@ export class RecordWriter {
       accountType: a.accountType ?? null,
     }) as { id: number };
     if (existed === undefined) this.added.accounts++;
-    this.accountIds.set(key, { id: row.id, sig });
+    this.accountIds.set(key, { id: row.id, profile: a });
     return row.id;
   }
 
@@ -110,7 +112,7 @@ export class RecordWriter {
     const info = this.st.insertStub.run(platform, extId);
     const id = info.changes > 0 ? Number(info.lastInsertRowid) : (this.st.findAccount.get(platform, extId) as number);
     if (info.changes > 0) this.added.accounts++;
-    this.accountIds.set(key, { id, sig: '' });
+    this.accountIds.set(key, { id, profile: undefined });
     return id;
   }
 
@@ -147,7 +149,7 @@ export class RecordWriter {
     }
     const postId = Number(info.lastInsertRowid);
     this.added.posts++;
-    this.rememberPost(p.platform + '\0' + p.id, postId);
+    this.lastPost = { platform: p.platform, extId: p.id, id: postId };
     if (p.objects) for (const o of p.objects) this.st.insertObject.run(postId, o.kind, o.value);
   }
 
@@ -175,37 +177,38 @@ export class RecordWriter {
   }
 
   private postId(platform: string, extId: string): number | null {
-    const key = platform + '\0' + extId;
-    const cached = this.postIds.get(key);
-    if (cached !== undefined) return cached;
+    const last = this.lastPost;
+    if (last.extId === extId && last.platform === platform) return last.id;
     const id = this.st.findPost.get(platform, extId) as number | undefined;
     return id ?? null;
   }
+}
 
-  // Posts are looked up right after they are written (a retweet row writes the post, then its interaction),
-  // so a small recent-posts cache saves nearly every lookup without growing with the file.
-  private rememberPost(key: string, id: number): void {
-    if (this.postIds.size >= 4096) this.postIds.clear();
-    this.postIds.set(key, id);
+const PROFILE_FIELDS = [
+  'screenName',
+  'displayName',
+  'createdAt',
+  'followers',
+  'following',
+  'description',
+  'location',
+  'language',
+  'verified',
+  'profileImageUrl',
+  'accountType',
+] as const satisfies readonly (keyof AccountRecord)[];
+
+/** Whether a record says anything about the account beyond its id (an empty cell says nothing). */
+function hasProfile(a: AccountRecord): boolean {
+  for (const f of PROFILE_FIELDS) {
+    const v = a[f];
+    if (v !== undefined && v !== '') return true;
   }
+  return false;
 }
 
-/** The profile fields as one string, '' when the record has none (an account known only by its id). */
-function profileSignature(a: AccountRecord): string {
-  // Plain concatenation: this runs once a row, and array map/join/regex cost more than the rest of account().
-  const sig =
-    field(a.screenName) +
-    field(a.displayName) +
-    field(a.createdAt) +
-    field(a.followers) +
-    field(a.following) +
-    field(a.description) +
-    field(a.location) +
-    field(a.language) +
-    field(a.verified) +
-    field(a.profileImageUrl) +
-    field(a.accountType);
-  return sig.length === 11 ? '' : sig;
+/** Same profile fields, an empty cell and a missing one alike: writing it again would change nothing. */
+function sameProfile(x: AccountRecord, y: AccountRecord): boolean {
+  for (const f of PROFILE_FIELDS) if ((x[f] ?? '') !== (y[f] ?? '')) return false;
+  return true;
 }
-
-const field = (v: string | number | boolean | undefined): string => (v === undefined ? '\u0001' : String(v) + '\u0001');
