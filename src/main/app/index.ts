@@ -9,24 +9,14 @@ import { registerIpc, sendEvent } from './ipc';
 import { toElectronMenu } from './menu';
 import { buildMenuTemplate } from './menu-template';
 import { recentProjects, startupProject } from './recent-projects';
+import { mainWindowOptions } from './window-options';
 
 // The desktop shell. Security defaults per ../shared/ARCHITECTURE.md: isolated, sandboxed renderer with no
 // Node, navigation and new windows denied, every IPC payload validated by the backend, senders checked.
 // Imports and analyses run on worker threads (src/main/jobs), so this process keeps the window responsive.
 
 function createWindow(backend: Backend): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    title: 'Claque',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
-  });
+  const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs')));
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (/^https?:\/\//.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
