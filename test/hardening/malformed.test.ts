@@ -204,6 +204,18 @@ const CASES: Case[] = [
     },
   },
   {
+    file: 'share-prototype-ids.csv',
+    what: 'ids named like Object.prototype members are ordinary ids',
+    ok: { rowsRead: 2, rowsImported: 2, errors: [], added: added(2, 2) },
+    check: (db) =>
+      expect(
+        all<string>(
+          db,
+          "SELECT o.value FROM post_objects o JOIN posts p ON p.id = o.post_id WHERE p.ext_id IN ('valueOf', 'toString') ORDER BY 1",
+        ),
+      ).toEqual(['__proto__', 'hasOwnProperty']),
+  },
+  {
     file: 'share-wrong-width.csv',
     what: 'rows with an extra cell and with missing cells',
     ok: {
@@ -521,6 +533,20 @@ const CASES: Case[] = [
     file: 'gexf-duplicate-ids.gexf',
     what: 'a node id and an edge id given twice: merged, one interaction',
     ok: { rowsRead: 5, rowsImported: 5, errors: [], added: added(2, 0, 1) },
+  },
+  {
+    file: 'gexf-prototype-ids.gexf',
+    what: 'node ids __proto__, constructor, valueOf are ordinary ids',
+    ok: { rowsRead: 5, rowsImported: 5, errors: [], added: added(3, 0, 2) },
+    check: (db) => {
+      expect(
+        all<string>(
+          db,
+          "SELECT ext_id FROM accounts WHERE ext_id IN ('__proto__', 'constructor', 'valueOf') ORDER BY 1",
+        ),
+      ).toEqual(['__proto__', 'constructor', 'valueOf']);
+      for (const k in {}) throw new Error(`Object.prototype polluted with ${k}`);
+    },
   },
   {
     file: 'graphml-mismatched-tags.graphml',
