@@ -8,6 +8,7 @@ import { hoverNode, selectCommunity, selectNode } from '../state/selection/produ
 import { store, useAppState } from '../state/store';
 import { buildMapModel, type EdgeAttributes, type MapModel, type NodeAttributes } from './build-graph';
 import { frameFor } from './camera';
+import { setCurrentMap } from './current-map';
 import { makeReducers } from './reducers';
 
 /**
@@ -68,7 +69,9 @@ export function MapView({ output }: { output: AnalysisOutput }) {
     if (!sigma) return;
     sigma.setSetting('nodeReducer', reducers.nodeReducer);
     sigma.setSetting('edgeReducer', reducers.edgeReducer);
-  }, [reducers]);
+    setCurrentMap({ sigma, model, reducers });
+    return () => setCurrentMap(null);
+  }, [reducers, model]);
 
   // Zoom to a community when asked (the request counter changes), framing its visible members.
   const { zoomRequest, selectedCommunity } = selection;

@@ -4,6 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { initialAnalysis, type AnalysisState } from './analysis/producers';
+import { initialExplore, type ExploreState } from './explore/producers';
 import { initialFilters, type FiltersState } from './filters/producers';
 import { initialImport, type ImportState } from './importing/producers';
 import { initialProject, type ProjectSlice } from './project/producers';
@@ -15,6 +16,7 @@ export interface AppState {
   analysis: AnalysisState;
   filters: FiltersState;
   selection: SelectionState;
+  explore: ExploreState;
 }
 
 export type Producer<S> = (state: S) => S;
@@ -26,6 +28,7 @@ export function initialState(): AppState {
     analysis: initialAnalysis,
     filters: initialFilters,
     selection: initialSelection,
+    explore: initialExplore,
   };
 }
 

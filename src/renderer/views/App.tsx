@@ -1,6 +1,11 @@
 import { useEffect } from 'react';
-import { MapView } from '../graph/MapView';
+import { LargeGraphMap } from '../graph/LargeGraphMap';
 import { actions } from '../state/actions';
+import { AccountPanel } from './account/AccountPanel';
+import { useFollowSelectedNode } from './account/use-follow-selected-node';
+import { CascadeView } from './cascade/CascadeView';
+import { ExploreTabs } from './explore/ExploreTabs';
+import { TimelineView } from './timeline/TimelineView';
 import { useAppState } from '../state/store';
 import { CommunitiesPanel } from './CommunitiesPanel';
 import { CommunityDetail } from './CommunityDetail';
@@ -17,6 +22,9 @@ export function App() {
   const importOpen = useAppState((s) => s.importing.open);
   const analysisJob = useAppState((s) => s.analysis.jobId);
   const selectedCommunity = useAppState((s) => s.selection.selectedCommunity);
+  const tab = useAppState((s) => s.explore.tab);
+  const account = useAppState((s) => s.explore.account);
+  useFollowSelectedNode(output);
 
   useEffect(() => {
     void actions().start();
@@ -52,17 +60,23 @@ export function App() {
               </p>
             </div>
           )}
-          {output && (
+          {output && <ExploreTabs output={output} />}
+          {output && tab === 'cascades' && <CascadeView output={output} />}
+          {output && tab === 'timelines' && <TimelineView />}
+          {output && tab === 'map' && (
             <>
               <FiltersBar output={output} />
               <div className="map-wrap">
-                <MapView output={output} />
+                <LargeGraphMap output={output} />
                 <Legend output={output} />
               </div>
             </>
           )}
         </main>
-        {output && selectedCommunity !== null && <CommunityDetail output={output} id={selectedCommunity} />}
+        {output && account !== null && <AccountPanel key={account} accountId={account} />}
+        {output && account === null && selectedCommunity !== null && (
+          <CommunityDetail output={output} id={selectedCommunity} />
+        )}
       </div>
     </div>
   );

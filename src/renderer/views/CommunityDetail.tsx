@@ -4,6 +4,7 @@ import { showOnlyCommunities } from '../state/filters/producers';
 import { selectCommunity, zoomToCommunity } from '../state/selection/producers';
 import { store } from '../state/store';
 import { count, evidenceValue, fixed } from './format';
+import { CommunityCharts } from './community/CommunityCharts';
 import { HourHeatmap } from './HourHeatmap';
 import { MembersTable } from './MembersTable';
 
@@ -94,6 +95,7 @@ export function CommunityDetail({ output, id }: { output: AnalysisOutput; id: nu
       )}
       <h3>Members</h3>
       <MembersTable output={output} community={c.id} />
+      <CommunityCharts id={c.id} />
     </aside>
   );
 }
