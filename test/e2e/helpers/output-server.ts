@@ -1,0 +1,32 @@
+/**
+ * Browser mode in-process over an empty project, with the analysis runner pinned to a given output (a
+ * generated large one, for the large-graph map and the render benchmark).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AnalysisOutput } from '../../../src/shared/analysis/result';
+import { createBackend } from '../../../src/main/server/backend';
+import { startServer, type RunningServer } from '../../../src/main/server/http-server';
+import { RENDERER_DIR } from './build';
+
+export async function startOutputServer(output: AnalysisOutput): Promise<RunningServer & { dispose(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'claque-output-'));
+  const backend = createBackend({
+    project: join(dir, 'large.claque'),
+    create: true,
+    runAnalysis: async (_db, _parameters, { onProgress }) => {
+      onProgress?.('generated', 1);
+      return output;
+    },
+  });
+  const server = await startServer({ backend, rendererDir: RENDERER_DIR });
+  return {
+    ...server,
+    async dispose() {
+      await server.close();
+      backend.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
