@@ -39,7 +39,12 @@ export function App() {
         </div>
       )}
       <div className="workspace">
-        {output && <CommunitiesPanel output={output} />}
+        {output && (
+          <div className="side">
+            <ExploreTabs output={output} />
+            <CommunitiesPanel output={output} />
+          </div>
+        )}
         <main className="center">
           {importOpen && <ImportPanel />}
           {!project.loading && (!project.file || project.choosing) && <ProjectPanel />}
@@ -60,7 +65,6 @@ export function App() {
               </p>
             </div>
           )}
-          {output && <ExploreTabs output={output} />}
           {output && tab === 'cascades' && <CascadeView output={output} />}
           {output && tab === 'timelines' && <TimelineView />}
           {output && tab === 'map' && (

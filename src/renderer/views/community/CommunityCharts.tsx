@@ -4,6 +4,7 @@ import { openAccount } from '../../state/explore/producers';
 import { useChannel } from '../../state/explore/use-channel';
 import { store } from '../../state/store';
 import { DataTable, type Column } from '../explore/DataTable';
+import { timeTick } from '../timeline/display-bins';
 
 type Target = CommunityExtra['topTargets'][number];
 type Repeated = CommunityExtra['repeatedTexts'][number];
@@ -38,6 +39,7 @@ export function CommunityCharts({ id }: { id: number }) {
   if (state.loading) return <p className="muted small">Loading charts…</p>;
   if ('error' in state) return <p className="error small">{state.error}</p>;
   const extra = state.value;
+  const activity = extra.activity.map((b) => ({ ...b, t: b.start }));
   return (
     <div data-testid="community-charts">
       <h3>Account creation (per month)</h3>
@@ -62,9 +64,15 @@ export function CommunityCharts({ id }: { id: number }) {
       ) : (
         <div className="chart small" data-testid="activity-chart">
           <ResponsiveContainer width="100%" height="100%">
-            <AreaChart data={extra.activity} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+            <AreaChart data={activity} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid stroke="#eee" vertical={false} />
-              <XAxis dataKey="start" type="number" domain={['dataMin', 'dataMax']} tickFormatter={day} fontSize={10} />
+              <XAxis
+                dataKey="start"
+                type="number"
+                domain={['dataMin', 'dataMax']}
+                tickFormatter={timeTick(activity)}
+                fontSize={10}
+              />
               <YAxis allowDecimals={false} fontSize={10} width={32} />
               <Tooltip labelFormatter={(t) => `${day(Number(t))} UTC`} formatter={(v) => [String(v), 'posts']} />
               <Area

@@ -6,7 +6,10 @@ import { store, useAppState } from '../../state/store';
 import { count } from '../format';
 import './explore.css';
 
-/** The centre's views (map, cascades, timelines) and the export bar. */
+/**
+ * The centre's views (map, cascades, timelines) and the export bar, at the head of the side column so the
+ * map keeps its size.
+ */
 export function ExploreTabs({ output }: { output: AnalysisOutput }) {
   const tab = useAppState((s) => s.explore.tab);
   // A new analysis: the open account and cascade belonged to the previous one.
@@ -17,19 +20,21 @@ export function ExploreTabs({ output }: { output: AnalysisOutput }) {
     { id: 'timelines', label: 'Timelines' },
   ];
   return (
-    <div className="explore-tabs" role="tablist" aria-label="Views">
-      {tabs.map((t) => (
-        <button
-          key={t.id}
-          type="button"
-          role="tab"
-          className="tab"
-          aria-selected={tab === t.id}
-          onClick={() => store.update('explore', openTab(t.id))}
-        >
-          {t.label}
-        </button>
-      ))}
+    <div className="explore-nav">
+      <div className="explore-tabs" role="tablist" aria-label="Views">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={tab === t.id}
+            onClick={() => store.update('explore', openTab(t.id))}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
       <ExportBar output={output} />
     </div>
   );

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Timeline } from '../../../shared/analysis/bursts';
 import { useChannel } from '../../state/explore/use-channel';
 import { DataTable, type Column } from '../explore/DataTable';
 import { count } from '../format';
+import { displayBins, timeTick } from './display-bins';
 
 const stamp = (t: number) => new Date(t * 1000).toISOString().replace('T', ' ').slice(5, 16);
 
@@ -91,40 +92,54 @@ export function TimelineView() {
 }
 
 function TimelineChart({ timeline }: { timeline: Timeline }) {
-  const data = useMemo(
-    () => timeline.counts.map((n, i) => ({ t: timeline.binStart + i * timeline.binSeconds, n })),
-    [timeline],
-  );
+  const { data, width } = useMemo(() => displayBins(timeline), [timeline]);
+  // A burst of minutes in a month-long chart would be a hairline: shade at least 1 % of the span.
+  const minShade = data.length > 1 ? (data[data.length - 1].t - data[0].t) / 100 : 0;
   const label = timeline.kind === 'hashtag' ? `#${timeline.key}` : `“${timeline.key}”`;
   return (
     <div data-testid="timeline-chart">
       <h2>{label}</h2>
       <p className="muted small">
-        {count(timeline.posts)} posts by {count(timeline.accounts)} accounts · bins of {timeline.binSeconds / 60} min ·
-        bursts shaded
+        {count(timeline.posts)} posts by {count(timeline.accounts)} accounts · bursts found in{' '}
+        {timeline.binSeconds / 60}
+        -minute bins, drawn in{' '}
+        {width >= 3600 ? `${(width / 3600).toFixed(width % 3600 ? 1 : 0)} h` : `${width / 60} min`} bars, bursts shaded
       </p>
       {data.length === 0 ? (
         <p className="muted">Counts are kept for the 100 most bursty timelines only.</p>
       ) : (
         <div className="chart">
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} margin={{ top: 6, right: 12, bottom: 4, left: 0 }} barCategoryGap={0}>
+            <AreaChart data={data} margin={{ top: 6, right: 12, bottom: 4, left: 0 }}>
               <CartesianGrid stroke="#eee" vertical={false} />
-              <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={stamp} fontSize={11} />
+              <XAxis
+                dataKey="t"
+                type="number"
+                domain={['dataMin', 'dataMax']}
+                tickFormatter={timeTick(data)}
+                fontSize={11}
+              />
               <YAxis allowDecimals={false} fontSize={11} width={40} />
               <Tooltip labelFormatter={(t) => `${stamp(Number(t))} UTC`} formatter={(v) => [String(v), 'posts']} />
               {timeline.bursts.map((b, i) => (
                 <ReferenceArea
                   key={i}
                   x1={b.start}
-                  x2={b.end}
+                  x2={Math.max(b.end, b.start + Math.max(width, minShade))}
                   fill="#c62828"
-                  fillOpacity={0.15}
+                  fillOpacity={0.25}
                   ifOverflow="extendDomain"
                 />
               ))}
-              <Bar dataKey="n" fill="#3b5b8c" isAnimationActive={false} />
-            </BarChart>
+              <Area
+                type="stepAfter"
+                dataKey="n"
+                stroke="#3b5b8c"
+                fill="#3b5b8c"
+                fillOpacity={0.35}
+                isAnimationActive={false}
+              />
+            </AreaChart>
           </ResponsiveContainer>
         </div>
       )}
