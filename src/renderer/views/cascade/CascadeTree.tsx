@@ -37,18 +37,21 @@ export function CascadeTree({ detail, rankOf }: { detail: CascadeDetail; rankOf:
         role="img"
         aria-label={`Cascade tree of ${n} nodes, ${layout.maxDepth} generations deep`}
       >
-        {Array.from({ length: layout.maxDepth + 1 }, (_, d) => (
-          <text
-            key={d}
-            x={MARGIN.left + d * col}
-            y={height - 4}
-            fontSize={10}
-            fill="#888"
-            textAnchor={d === 0 ? 'start' : 'middle'}
-          >
-            {d === 0 ? 'root' : `gen ${d}`}
-          </text>
-        ))}
+        {Array.from({ length: layout.maxDepth + 1 }, (_, d) => d)
+          // Labels at least 44 px apart, so deep trees keep readable generation numbers.
+          .filter((d) => d % Math.max(1, Math.ceil(44 / col)) === 0)
+          .map((d) => (
+            <text
+              key={d}
+              x={MARGIN.left + d * col}
+              y={height - 4}
+              fontSize={10}
+              fill="#888"
+              textAnchor={d === 0 ? 'start' : 'middle'}
+            >
+              {d === 0 ? 'root' : `gen ${d}`}
+            </text>
+          ))}
         <g stroke="#b8bcc4" strokeWidth={0.8} fill="none">
           {Array.from({ length: n - 1 }, (_, i) => {
             const k = i + 1;
