@@ -82,7 +82,12 @@ function workerPays(file: string): boolean {
  * when running from source (vitest, tsx), which then needs tsx as its loader.
  */
 export function workerEntry(): { path: string; typescript: boolean } | undefined {
-  const here = dirname(fileURLToPath(import.meta.url));
+  let here: string;
+  try {
+    here = dirname(fileURLToPath(import.meta.url));
+  } catch {
+    return undefined; // a bundle without a file URL for its modules: parse on this thread
+  }
   for (const path of [join(here, 'parse-worker.js'), join(here, '..', 'parse-worker.js')]) {
     if (existsSync(path)) return { path, typescript: false };
   }

@@ -105,7 +105,7 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
         .run(resolve(file), format.id, size, Math.floor(started / 1000), JSON.stringify(storedOptions(options)))
         .lastInsertRowid,
     );
-    const writer = new RecordWriter(db, importId);
+    const writer = new RecordWriter(db, importId, { buffered: true });
     const report = () => options.onProgress?.({ file, rows: rowsRead, bytes: reader.bytesRead(), totalBytes: size });
 
     for await (const chunk of reader.chunks()) {
@@ -126,6 +126,7 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
       }
     }
     if (options.signal?.aborted) throw new ImportCancelled(file);
+    writer.flush();
     report();
 
     const insertError = db.prepare('INSERT INTO import_errors (import_id, line, message) VALUES (?, ?, ?)');

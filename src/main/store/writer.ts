@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './project';
 import type {
   AccountRecord,
@@ -6,6 +7,19 @@ import type {
   PostRecord,
   RecordBatch,
 } from '../../shared/model/records';
+
+export interface WriterOptions {
+  /**
+   * Queue post objects and interactions and write them BUFFER_ROWS at a time, one multi-row INSERT each
+   * (a third less CPU a row than one statement a row). Nothing in the writer reads them back, and the queue
+   * keeps their order, so the stored rows and ids are the same; the caller calls flush() before it reads the
+   * tables or `added`.
+   */
+  buffered?: boolean;
+}
+
+/** Rows per multi-row INSERT: enough to spread a statement's cost, far below SQLite's bound-parameter limit. */
+const BUFFER_ROWS = 128;
 
 export interface WriteCounts {
   accounts: number;
@@ -28,12 +42,18 @@ export class RecordWriter {
    * then its interaction), so this one slot saves nearly every lookup; any other post is looked up.
    */
   private lastPost = { platform: '', extId: '', id: 0 };
+  private readonly buffered: boolean;
+  private objectQueue: (string | number)[] = [];
+  private interactionQueue: (string | number | null)[] = [];
+  private readonly multiRow = new Map<string, Statement>();
   private readonly st;
 
   constructor(
     private readonly db: Db,
     private readonly importId: number,
+    options: WriterOptions = {},
   ) {
+    this.buffered = options.buffered ?? false;
     this.st = {
       upsertAccount: db.prepare(`
         INSERT INTO accounts (platform, ext_id, screen_name, display_name, created_at, followers, following,
@@ -144,19 +164,33 @@ export class RecordWriter {
       const existing = p.objects?.length
         ? (this.st.findOwnPost.get(p.platform, p.id, authorId) as number | undefined)
         : undefined;
-      if (existing !== undefined) for (const o of p.objects ?? []) this.st.insertObject.run(existing, o.kind, o.value);
+      if (existing !== undefined) for (const o of p.objects ?? []) this.object(existing, o.kind, o.value);
       return;
     }
     const postId = Number(info.lastInsertRowid);
     this.added.posts++;
     this.lastPost = { platform: p.platform, extId: p.id, id: postId };
-    if (p.objects) for (const o of p.objects) this.st.insertObject.run(postId, o.kind, o.value);
+    if (p.objects) for (const o of p.objects) this.object(postId, o.kind, o.value);
+  }
+
+  private object(postId: number, kind: string, value: string): void {
+    if (!this.buffered) {
+      this.st.insertObject.run(postId, kind, value);
+      return;
+    }
+    this.objectQueue.push(postId, kind, value);
+    if (this.objectQueue.length >= BUFFER_ROWS * 3) this.flushObjects();
   }
 
   interaction(i: InteractionRecord): void {
     const source = this.accountId(i.platform, i.sourceId);
     const target = this.accountId(i.platform, i.targetId);
     const postId = i.postId === undefined ? null : this.postId(i.platform, i.postId);
+    if (this.buffered) {
+      this.interactionQueue.push(source, target, i.kind, postId, i.time ?? null, i.weight ?? 1, this.importId);
+      if (this.interactionQueue.length >= BUFFER_ROWS * 7) this.flushInteractions();
+      return;
+    }
     const info = this.st.insertInteraction.run(
       source,
       target,
@@ -167,6 +201,43 @@ export class RecordWriter {
       this.importId,
     );
     this.added.interactions += info.changes;
+  }
+
+  /** Writes what is queued (buffered mode); the tables and `added` are exact afterwards. */
+  flush(): void {
+    this.flushObjects();
+    this.flushInteractions();
+  }
+
+  private flushObjects(): void {
+    const q = this.objectQueue;
+    if (q.length === 0) return;
+    this.objectQueue = [];
+    this.insertRows('INSERT OR IGNORE INTO post_objects (post_id, kind, value) VALUES ', 3, q);
+  }
+
+  private flushInteractions(): void {
+    const q = this.interactionQueue;
+    if (q.length === 0) return;
+    this.interactionQueue = [];
+    this.added.interactions += this.insertRows(
+      'INSERT OR IGNORE INTO interactions (source_id, target_id, kind, post_id, time, weight, import_id) VALUES ',
+      7,
+      q,
+    );
+  }
+
+  /** One INSERT of the queued rows in their order, so a later duplicate is ignored as it was row by row. */
+  private insertRows(head: string, width: number, values: unknown[]): number {
+    const rows = values.length / width;
+    const key = head + rows;
+    let st = this.multiRow.get(key);
+    if (!st) {
+      const row = '(' + new Array<string>(width).fill('?').join(', ') + ')';
+      st = this.db.prepare(head + new Array<string>(rows).fill(row).join(', '));
+      this.multiRow.set(key, st);
+    }
+    return st.run(values).changes;
   }
 
   follow(f: FollowRecord): void {
