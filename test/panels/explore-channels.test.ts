@@ -112,10 +112,16 @@ describe('exploration channels on CooRTweet data', () => {
   it('export.gexf of a view keeps exactly the chosen nodes; export.report states the numbers', async () => {
     const ring = output.communities[0];
     const nodes = output.graph.community.flatMap((c, p) => (c === ring.id ? [p] : []));
-    const gexf = await call<ExportOutcome>(backend, 'export.gexf', { nodes });
+    const view = Buffer.alloc(Math.ceil(output.graph.nodes.length / 8));
+    for (const p of nodes) view[p >> 3] |= 1 << (p & 7);
+    const gexf = await call<ExportOutcome>(backend, 'export.gexf', { view: view.toString('base64') });
     expect(gexf.fileName).toMatch(/-view\.gexf$/);
     const g = parse(Graph, gexf.content);
     expect(g.order).toBe(nodes.length);
+    expect(await backend.call('export.gexf', { view: 'AAAA' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringContaining('expected') },
+    });
     const report = await call<ExportOutcome>(backend, 'export.report', { community: ring.id });
     expect(report.mimeType).toBe('text/html');
     for (const reason of ring.reasons) expect(report.content).toContain(reason.replace(/&/g, '&amp;'));

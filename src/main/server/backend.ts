@@ -30,7 +30,7 @@ import { lastAnalysis as savedAnalysis, saveAnalysis } from '../store/analysis-r
 import { projectInfo } from '../store/info';
 import { openProject, ProjectError, type Db } from '../store/project';
 import { communityReport } from '../export/report';
-import { accountDetail, Explorer, NotFound } from './explore';
+import { accountDetail, BadView, Explorer, NotFound, viewFilter } from './explore';
 import { toCsv, toGexf } from './exporters';
 import { previewOf } from './preview';
 
@@ -224,10 +224,11 @@ export function createBackend(options: BackendOptions): Backend {
       });
     },
     'analysis.get': async () => lastAnalysis,
-    'export.gexf': async ({ file, nodes }) => {
-      const view = nodes ? new Set(nodes) : null;
-      const gexf = toGexf(requireAnalysis(), view ? { nodeFilter: (p) => view.has(p) } : {});
-      return exportOutcome(`${exportBase()}${view ? '-view' : ''}.gexf`, 'application/gexf+xml', gexf, file);
+    'export.gexf': async ({ file, view }) => {
+      const output = requireAnalysis();
+      const shown = view === undefined ? null : viewFilter(view, output.graph.nodes.length);
+      const gexf = toGexf(output, shown ? { nodeFilter: shown } : {});
+      return exportOutcome(`${exportBase()}${shown ? '-view' : ''}.gexf`, 'application/gexf+xml', gexf, file);
     },
     'export.csv': async ({ table, file }) =>
       exportOutcome(`${exportBase()}-${table}.csv`, 'text/csv', toCsv(requireAnalysis(), table), file),
@@ -275,6 +276,7 @@ export function createBackend(options: BackendOptions): Backend {
 function toErrorBody(channel: Channel, err: unknown): ApiErrorBody {
   if (err instanceof ApiError) return { code: err.code, message: err.message };
   if (err instanceof NotFound) return { code: 'not_found', message: err.message };
+  if (err instanceof BadView) return { code: 'invalid_request', message: `${channel}: ${err.message}` };
   if (err instanceof ImportCancelled) return { code: 'cancelled', message: err.message };
   if (err instanceof ImportError) return { code: 'import_error', message: err.message };
   if (err instanceof ProjectError) return { code: 'project_error', message: err.message };

@@ -24,6 +24,16 @@ import type { Db } from '../store/project';
 
 export class NotFound extends Error {}
 
+export class BadView extends Error {}
+
+/** The node filter of an export.gexf `view` bitmask (see the contract), checked against the graph's size. */
+export function viewFilter(base64: string, nodeCount: number): (position: number) => boolean {
+  const bits = Buffer.from(base64, 'base64');
+  if (bits.length !== Math.ceil(nodeCount / 8))
+    throw new BadView(`view: ${bits.length} bytes for ${nodeCount} nodes; expected ${Math.ceil(nodeCount / 8)}`);
+  return (p) => ((bits[p >> 3] >> (p & 7)) & 1) === 1;
+}
+
 const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 export interface AccountQuery {

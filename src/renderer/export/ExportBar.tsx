@@ -6,7 +6,7 @@ import { query } from '../state/explore/client';
 import { useAppState } from '../state/store';
 import { downloadBlob } from './download';
 import { defaultCaption, mapToPng } from './map-png';
-import { visibleNodePositions } from './view-nodes';
+import { viewMask, visibleNodePositions } from './view-nodes';
 
 /** Print resolution: three output pixels per screen pixel. */
 export const PNG_SCALE = 3;
@@ -52,7 +52,7 @@ export function ExportBar({ output }: { output: AnalysisOutput }) {
       const map = currentMap();
       if (!map) throw new Error('no map is drawn');
       const nodes = visibleNodePositions(output, map);
-      save(await query('export.gexf', { nodes }));
+      save(await query('export.gexf', { view: viewMask(nodes, output.graph.nodes.length) }));
       return `GEXF of the view saved (${nodes.length.toLocaleString('en-US')} nodes)`;
     });
 

@@ -14,3 +14,13 @@ export function visibleNodePositions(output: AnalysisOutput, map: Pick<CurrentMa
   }
   return out;
 }
+
+/** The export.gexf `view` bitmask of node positions (bit p of byte p >> 3), base64-encoded. */
+export function viewMask(positions: number[], nodeCount: number): string {
+  const bits = new Uint8Array(Math.ceil(nodeCount / 8));
+  for (const p of positions) bits[p >> 3] |= 1 << (p & 7);
+  let binary = '';
+  // Chunks keep String.fromCharCode's argument list small.
+  for (let i = 0; i < bits.length; i += 0x8000) binary += String.fromCharCode(...bits.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

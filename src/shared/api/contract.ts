@@ -73,8 +73,16 @@ export const REQUEST_SCHEMAS = {
   'analysis.get': z.strictObject({}),
   'export.gexf': z.strictObject({
     file: filePath.optional(),
-    /** Node positions (indexes into the analysis graph's nodes) of the current view; all when absent. */
-    nodes: z.array(z.number().int().min(0)).max(50_000_000).optional(),
+    /**
+     * The current view: bit p set (byte p >> 3, bit p & 7) when node position p (an index into the analysis
+     * graph's nodes) is shown, base64-encoded; all nodes when absent. A bitmask keeps a million-node view
+     * at 167 kB, under the HTTP API's 1 MiB body limit.
+     */
+    view: z
+      .string()
+      .max(8_000_000)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'view is a base64 bitmask')
+      .optional(),
   }),
   'export.csv': z.strictObject({ table: z.enum(CSV_TABLES), file: filePath.optional() }),
   'export.report': z.strictObject({ community: z.number().int(), file: filePath.optional() }),
