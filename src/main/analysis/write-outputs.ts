@@ -2,15 +2,9 @@ import { mkdirSync, renameSync, writeFileSync, openSync, writeSync, closeSync } 
 import { join } from 'node:path';
 import type { AnalysisOutput } from '../../shared/analysis/result';
 import { csvLine } from '../../shared/io/csv-writer';
-import { analysisToGexf } from '../export/gexf';
+import { writeGexf } from '../export/gexf';
 
-export const OUTPUT_FILES = [
-  'graph.gexf',
-  'communities.json',
-  'accounts.csv',
-  'cascades.csv',
-  'summary.json',
-] as const;
+export const OUTPUT_FILES = ['graph.gexf', 'communities.json', 'accounts.csv', 'cascades.csv', 'summary.json'] as const;
 
 /**
  * Writes an analysis to DIR: graph.gexf, communities.json, accounts.csv, cascades.csv, summary.json and,
@@ -20,14 +14,24 @@ export const OUTPUT_FILES = [
 export function writeOutputs(dir: string, output: AnalysisOutput): string[] {
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
-  const put = (name: string, content: string | ((fd: number) => void)) => {
+  // Content is either a string or a producer writing chunks; chunks are gathered into 1 MiB writes, since
+  // a syscall per CSV line dominates writing a million rows.
+  const put = (name: string, content: string | ((write: (chunk: string) => void) => void)) => {
     const final = join(dir, name);
     const tmp = `${final}.partial`;
     if (typeof content === 'string') writeFileSync(tmp, content);
     else {
       const fd = openSync(tmp, 'w');
       try {
-        content(fd);
+        let pending = '';
+        content((chunk) => {
+          pending += chunk;
+          if (pending.length >= 1 << 20) {
+            writeSync(fd, pending);
+            pending = '';
+          }
+        });
+        if (pending) writeSync(fd, pending);
       } finally {
         closeSync(fd);
       }
@@ -36,17 +40,16 @@ export function writeOutputs(dir: string, output: AnalysisOutput): string[] {
     written.push(final);
   };
 
-  put('graph.gexf', analysisToGexf(output));
+  put('graph.gexf', (write) => writeGexf(output, write));
   put('communities.json', JSON.stringify(output.communities, null, 2) + '\n');
-  put('accounts.csv', (fd) => {
-    writeSync(fd, csvLine(['account_id', 'screen_name', 'community', 'score', 'flagged', 'reasons']));
+  put('accounts.csv', (write) => {
+    write(csvLine(['account_id', 'screen_name', 'community', 'score', 'flagged', 'reasons']));
     for (const a of output.accounts) {
-      writeSync(fd, csvLine([a.accountId, a.screenName, a.community, round(a.score), a.flagged, a.reasons.join('; ')]));
+      write(csvLine([a.accountId, a.screenName, a.community, round(a.score), a.flagged, a.reasons.join('; ')]));
     }
   });
-  put('cascades.csv', (fd) => {
-    writeSync(
-      fd,
+  put('cascades.csv', (write) => {
+    write(
       csvLine([
         'root_post_id',
         'root_account_id',
@@ -63,8 +66,7 @@ export function writeOutputs(dir: string, output: AnalysisOutput): string[] {
       ]),
     );
     for (const c of output.cascades) {
-      writeSync(
-        fd,
+      write(
         csvLine([
           c.rootPostId,
           c.rootAccountId,
@@ -83,10 +85,10 @@ export function writeOutputs(dir: string, output: AnalysisOutput): string[] {
     }
   });
   if (output.coactionEdges) {
-    put('coaction_edges.csv', (fd) => {
-      writeSync(fd, csvLine(['account_a', 'account_b', 'weight', 'avg_delta_s', 'symmetry']));
+    put('coaction_edges.csv', (write) => {
+      write(csvLine(['account_a', 'account_b', 'weight', 'avg_delta_s', 'symmetry']));
       for (const e of output.coactionEdges!) {
-        writeSync(fd, csvLine([e.accountA, e.accountB, e.weight, round(e.avgDeltaS), round(e.symmetry)]));
+        write(csvLine([e.accountA, e.accountB, e.weight, round(e.avgDeltaS), round(e.symmetry)]));
       }
     });
   }

@@ -1,7 +1,5 @@
-import Graph from 'graphology';
-import { write } from 'graphology-gexf';
 import type { AnalysisOutput } from '../../shared/analysis/result';
-import { communityColor } from '../../shared/io/community-colors';
+import { communityColor, hexToRgb } from '../../shared/io/community-colors';
 import { xmlSafe } from '../../shared/io/xml-text';
 
 export interface GexfOptions {
@@ -9,25 +7,59 @@ export interface GexfOptions {
   nodeFilter?: (nodePosition: number) => boolean;
 }
 
+const NODE_ATTRIBUTES = [
+  ['community', 'integer'],
+  ['score', 'double'],
+  ['flagged', 'boolean'],
+  ['screen_name', 'string'],
+  ['created', 'string'],
+  ['posts', 'integer'],
+] as const;
+
 /**
- * GEXF 1.3 for Gephi: viz colour by community (same palette as the map), size by posts, ForceAtlas2
- * positions; node attributes community, score, flagged, screen_name, created, posts; edge weight and an
- * attribute `kind` (never `type`, which Gephi's importer reads as directedness and then rejects).
+ * GEXF 1.3 for Gephi: viz colour by community (the map's palette), size by posts, ForceAtlas2 positions; node
+ * attributes community, score, flagged, screen_name, created, posts; edge weight and an attribute `kind`
+ * (never `type`, which Gephi's importer reads as directedness and then rejects). Parallel edges are merged with
+ * their weights summed; self-loops are dropped.
+ *
+ * Written by hand, streaming, rather than through graphology-gexf's writer: that one builds a graphology graph
+ * and the whole document as one string (4 GB of memory for a 1.3M-edge analysis), and graphology cannot hold
+ * account ids such as "__proto__" as keys. Every string goes through xmlSafe (no XML-invalid characters) and
+ * attribute escaping, so hostile labels stay text.
  */
-export function analysisToGexf(output: AnalysisOutput, options: GexfOptions = {}): string {
+export function writeGexf(output: AnalysisOutput, sink: (chunk: string) => void, options: GexfOptions = {}): void {
   const { graph } = output;
   const byIndex = new Map(output.accounts.map((a) => [a.index, a]));
   const rankOf = new Map(output.communities.map((c, rank) => [c.id, rank]));
-  // graphology keeps adjacency in plain objects: an account id such as "__proto__" or "valueOf" used as a
-  // node key reads as an existing edge, or (in a multi graph) writes onto Object.prototype. So nodes are
-  // keyed n0, n1, … here and the real ids are put into the XML after writing.
-  const g = new Graph({ type: graph.directed ? 'directed' : 'undirected', multi: false, allowSelfLoops: false });
-  const keys: string[] = new Array(graph.nodes.length);
-  const ids: string[] = new Array(graph.nodes.length);
-  const used = new Set<string>();
-  g.setAttribute('creator', 'Claque');
-  g.setAttribute('description', `Claque analysis: ${output.summary.counts.communities} communities, ${output.summary.counts.flagged} flagged`);
+  let buffer = '';
+  const put = (s: string) => {
+    buffer += s;
+    if (buffer.length > 1 << 16) {
+      sink(buffer);
+      buffer = '';
+    }
+  };
 
+  put('<?xml version="1.0" encoding="UTF-8"?>\n');
+  put(
+    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" ' +
+      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
+      'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n',
+  );
+  const c = output.summary.counts;
+  put(
+    `<meta><creator>Claque</creator><description>${text(
+      `Claque analysis: ${c.communities} communities, ${c.flagged} flagged`,
+    )}</description></meta>\n`,
+  );
+  put(`<graph defaultedgetype="${graph.directed ? 'directed' : 'undirected'}" mode="static">\n`);
+  put('<attributes class="node">');
+  for (const [id, type] of NODE_ATTRIBUTES) put(`<attribute id="${id}" title="${id}" type="${type}"/>`);
+  put('</attributes>\n<attributes class="edge"><attribute id="kind" title="kind" type="string"/></attributes>\n');
+
+  const ids: (string | undefined)[] = new Array(graph.nodes.length);
+  const used = new Set<string>();
+  put('<nodes>\n');
   for (let p = 0; p < graph.nodes.length; p++) {
     if (options.nodeFilter && !options.nodeFilter(p)) continue;
     const account = byIndex.get(graph.nodes[p]);
@@ -35,48 +67,56 @@ export function analysisToGexf(output: AnalysisOutput, options: GexfOptions = {}
     if (used.has(id)) id = `${id}#${graph.nodes[p]}`;
     used.add(id);
     ids[p] = id;
-    keys[p] = `n${p}`;
     const posts = account?.posts ?? 0;
-    g.addNode(keys[p], {
-      label: xmlSafe(account?.screenName ?? id),
-      color: communityColor(rankOf.get(graph.community[p]) ?? -1),
-      size: 2 + Math.sqrt(posts),
-      x: round(graph.x[p]),
-      y: round(graph.y[p]),
-      community: graph.community[p],
-      score: round(account?.score ?? 0),
-      flagged: account?.flagged ?? false,
-      screen_name: xmlSafe(account?.screenName ?? ''),
-      created: account?.createdAt ? new Date(account.createdAt * 1000).toISOString().slice(0, 10) : '',
-      posts,
-    });
+    const screenName = xmlSafe(account?.screenName ?? '');
+    const created = account?.createdAt ? new Date(account.createdAt * 1000).toISOString().slice(0, 10) : '';
+    const [r, g, b] = hexToRgb(communityColor(rankOf.get(graph.community[p]) ?? -1));
+    put(`<node id="${attr(id)}" label="${attr(screenName || id)}"><attvalues>`);
+    put(`<attvalue for="community" value="${graph.community[p]}"/>`);
+    put(`<attvalue for="score" value="${round(account?.score ?? 0)}"/>`);
+    put(`<attvalue for="flagged" value="${account?.flagged ? 'true' : 'false'}"/>`);
+    if (screenName) put(`<attvalue for="screen_name" value="${attr(screenName)}"/>`);
+    if (created) put(`<attvalue for="created" value="${created}"/>`);
+    put(`<attvalue for="posts" value="${posts}"/></attvalues>`);
+    put(`<viz:color r="${r}" g="${g}" b="${b}"/><viz:size value="${round(2 + Math.sqrt(posts))}"/>`);
+    put(`<viz:position x="${round(graph.x[p])}" y="${round(graph.y[p])}" z="0"/></node>\n`);
   }
-  for (const e of graph.edges) {
-    const s = keys[e.source];
-    const t = keys[e.target];
-    if (s === undefined || t === undefined || s === t) continue;
-    if (g.hasEdge(s, t)) {
-      g.updateEdgeAttribute(s, t, 'weight', (w) => (w as number) + e.weight);
-      continue;
-    }
-    g.addEdge(s, t, { weight: e.weight, kind: e.kind });
+  put('</nodes>\n<edges>\n');
+
+  // Merge parallel edges (and, undirected, both orientations) keeping the first one's position and kind.
+  const n = graph.nodes.length;
+  const slot = new Map<number, number>();
+  const weights: number[] = [];
+  const first: number[] = [];
+  graph.edges.forEach((e, i) => {
+    if (ids[e.source] === undefined || ids[e.target] === undefined || e.source === e.target) return;
+    const [s, t] = graph.directed || e.source < e.target ? [e.source, e.target] : [e.target, e.source];
+    const key = s * n + t;
+    const k = slot.get(key);
+    if (k === undefined) {
+      slot.set(key, weights.length);
+      weights.push(e.weight);
+      first.push(i);
+    } else weights[k] += e.weight;
+  });
+  for (let k = 0; k < first.length; k++) {
+    const e = graph.edges[first[k]];
+    put(
+      `<edge id="${k}" source="${attr(ids[e.source]!)}" target="${attr(ids[e.target]!)}" weight="${weights[k]}">` +
+        `<attvalues><attvalue for="kind" value="${e.kind}"/></attvalues></edge>\n`,
+    );
   }
-  const idOf = (key: string) => xmlAttr(ids[Number(key)]);
-  return (
-    write(g, { version: '1.3', pretty: false })
-      .replace(/<node id="n(\d+)"/g, (_m, k: string) => `<node id="${idOf(k)}"`)
-      .replace(/ (source|target)="n(\d+)"/g, (_m, end: string, k: string) => ` ${end}="${idOf(k)}"`)
-      // NEL and LINE SEPARATOR are XML 1.1 line ends: xmldom (graphology-gexf's reader) turns them into spaces
-      // when they stand literally in an attribute value. As character references they are kept exactly, and
-      // XML 1.0 readers (Gephi) read both forms as the same character.
-      .replace(/[\u0085\u2028]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`)
-  );
+  put('</edges>\n</graph>\n</gexf>\n');
+  if (buffer) sink(buffer);
 }
 
-/** An attribute value, escaped so that an XML reader gives back exactly `s` (whitespace included). */
-function xmlAttr(s: string): string {
-  return s.replace(/[&<>"\t\n\r]/g, (c) => ATTR_ESCAPES[c]);
+/** The whole document as one string (for small exports and tests). */
+export function analysisToGexf(output: AnalysisOutput, options: GexfOptions = {}): string {
+  const parts: string[] = [];
+  writeGexf(output, (chunk) => parts.push(chunk), options);
+  return parts.join('');
 }
+
 const ATTR_ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -85,7 +125,20 @@ const ATTR_ESCAPES: Record<string, string> = {
   '\t': '&#x9;',
   '\n': '&#xA;',
   '\r': '&#xD;',
+  // NEL and LINE SEPARATOR are XML 1.1 line ends that some readers fold into spaces; as references every
+  // XML 1.0 reader (Gephi, xmldom) keeps them exactly.
+  '\u0085': '&#x85;',
+  '\u2028': '&#x2028;',
 };
+
+/** An attribute value, escaped so that an XML reader gives back exactly `s` (whitespace included). */
+function attr(s: string): string {
+  return s.replace(/[&<>"\t\n\r\u0085\u2028]/g, (ch) => ATTR_ESCAPES[ch]);
+}
+
+function text(s: string): string {
+  return xmlSafe(s).replace(/[&<>]/g, (ch) => ATTR_ESCAPES[ch]);
+}
 
 function round(v: number): number {
   return Math.round(v * 1000) / 1000;

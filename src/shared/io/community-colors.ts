@@ -12,3 +12,9 @@ export function communityColor(rank: number): string {
   if (rank < 0) return '#999999';
   return PALETTE[rank % PALETTE.length];
 }
+
+/** '#rrggbb' → [r, g, b] (0–255), for formats that want channels (GEXF's viz:color, PNG legends). */
+export function hexToRgb(hex: string): [number, number, number] {
+  const v = parseInt(hex.slice(1), 16);
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+}
