@@ -1,4 +1,5 @@
-import type { AnalysisOutput } from '../../shared/analysis/result';
+import type { AnalysisOutput, GraphEdgeOut } from '../../shared/analysis/result';
+import { PairAccumulator } from '../../shared/graph/edge-list';
 import { communityColor, hexToRgb } from '../../shared/io/community-colors';
 import { xmlSafe } from '../../shared/io/xml-text';
 
@@ -66,12 +67,12 @@ export function writeGexf(output: AnalysisOutput, sink: (chunk: string) => void,
     let id = xmlSafe(account?.accountId ?? String(graph.nodes[p]));
     if (used.has(id)) id = `${id}#${graph.nodes[p]}`;
     used.add(id);
-    ids[p] = id;
+    ids[p] = attr(id); // escaped once: edges repeat each id many times
     const posts = account?.posts ?? 0;
     const screenName = xmlSafe(account?.screenName ?? '');
     const created = account?.createdAt ? new Date(account.createdAt * 1000).toISOString().slice(0, 10) : '';
     const [r, g, b] = hexToRgb(communityColor(rankOf.get(graph.community[p]) ?? -1));
-    put(`<node id="${attr(id)}" label="${attr(screenName || id)}"><attvalues>`);
+    put(`<node id="${ids[p]}" label="${screenName ? attr(screenName) : ids[p]}"><attvalues>`);
     put(`<attvalue for="community" value="${graph.community[p]}"/>`);
     put(`<attvalue for="score" value="${round(account?.score ?? 0)}"/>`);
     put(`<attvalue for="flagged" value="${account?.flagged ? 'true' : 'false'}"/>`);
@@ -83,27 +84,22 @@ export function writeGexf(output: AnalysisOutput, sink: (chunk: string) => void,
   }
   put('</nodes>\n<edges>\n');
 
-  // Merge parallel edges (and, undirected, both orientations) keeping the first one's position and kind.
-  const n = graph.nodes.length;
-  const slot = new Map<number, number>();
-  const weights: number[] = [];
-  const first: number[] = [];
-  graph.edges.forEach((e, i) => {
-    if (ids[e.source] === undefined || ids[e.target] === undefined || e.source === e.target) return;
-    const [s, t] = graph.directed || e.source < e.target ? [e.source, e.target] : [e.target, e.source];
-    const key = s * n + t;
-    const k = slot.get(key);
-    if (k === undefined) {
-      slot.set(key, weights.length);
-      weights.push(e.weight);
-      first.push(i);
-    } else weights[k] += e.weight;
+  // Merge parallel edges (and, undirected, both orientations) in first-seen order, weights summed, the first
+  // one's kind kept. PairAccumulator hashes packed pair keys in typed arrays: no per-edge objects.
+  const acc = new PairAccumulator(Math.max(1, graph.nodes.length), graph.directed, {
+    capacity: graph.edges.length,
   });
-  for (let k = 0; k < first.length; k++) {
-    const e = graph.edges[first[k]];
+  const first: GraphEdgeOut[] = [];
+  for (const e of graph.edges) {
+    if (ids[e.source] === undefined || ids[e.target] === undefined || e.source === e.target) continue;
+    const before = acc.size;
+    acc.add(e.source, e.target, e.weight);
+    if (acc.size > before) first.push(e); // keeps the orientation and kind the edge was first given with
+  }
+  for (let k = 0; k < acc.size; k++) {
     put(
-      `<edge id="${k}" source="${attr(ids[e.source]!)}" target="${attr(ids[e.target]!)}" weight="${weights[k]}">` +
-        `<attvalues><attvalue for="kind" value="${e.kind}"/></attvalues></edge>\n`,
+      `<edge id="${k}" source="${ids[first[k].source]}" target="${ids[first[k].target]}" ` +
+        `weight="${acc.weight[k]}"><attvalues><attvalue for="kind" value="${first[k].kind}"/></attvalues></edge>\n`,
     );
   }
   put('</edges>\n</graph>\n</gexf>\n');
