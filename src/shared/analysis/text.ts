@@ -110,6 +110,71 @@ function scratch(k: number): Int32Array {
   return scratchBuf;
 }
 
+/** mix32 with a signed result (same bits), for loops that stay in 32-bit integer registers. */
+function mix32i(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return x ^ (x >>> 16);
+}
+
+/**
+ * minhashSignature(shingleHashes(tokens(norm), size), k) written into out[offset …], without building the
+ * token strings or the two arrays per text (the text-group pass signs hundreds of thousands of texts).
+ * Returns false, writing nothing, when the text has fewer than minTokens tokens.
+ */
+function signText(
+  norm: string,
+  size: number,
+  minTokens: number,
+  k: number,
+  out: Uint32Array,
+  offset: number,
+  scratchWords: Int32Array,
+): boolean {
+  // Token hashes exactly as hashString(token) over norm.split(' ').
+  let words = scratchWords;
+  let nw = 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i <= norm.length; i++) {
+    const c = i < norm.length ? norm.charCodeAt(i) : 32;
+    if (c === 32) {
+      if (nw === words.length) {
+        const w = new Int32Array(words.length * 2);
+        w.set(words);
+        words = w;
+      }
+      words[nw++] = h;
+      h = 0x811c9dc5;
+    } else {
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+  }
+  if (nw < minTokens) return false;
+  const n = Math.max(1, nw - size + 1);
+  // Shingle hashes overwrite the front of the word array once no later shingle needs those words.
+  const shingles = n <= words.length ? words : new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let x = 0x811c9dc5;
+    const end = Math.min(nw, i + size);
+    for (let j = i; j < end; j++) x = mix32i(Math.imul(x, 0x01000193) ^ words[j]);
+    shingles[i] = x;
+  }
+  const seed = signedSeeds(k);
+  for (let j = 0; j < k; j++) {
+    const sj = seed[j];
+    let m = 0x7fffffff;
+    for (let i = 0; i < n; i++) {
+      let y = Math.imul(shingles[i] ^ sj, -1640531535);
+      y = y ^ (y >>> 15) ^ -2147483648;
+      if (y < m) m = y;
+    }
+    out[offset + j] = (m ^ -2147483648) >>> 0;
+  }
+  return true;
+}
+
 /** The exact Jaccard similarity of two shingle-hash sets (for tests and small inputs). */
 export function jaccard(a: Uint32Array, b: Uint32Array): number {
   const sa = new Set(a);
@@ -139,8 +204,8 @@ export interface TextGroups {
   near: Int32Array;
 }
 
-/** Post kinds whose text is the author's own (a retweet or share carries its parent's text). */
-const AUTHORED = new Set(['original', 'reply', 'quote', 'comment'].map((k) => POST_KINDS.indexOf(k as never)));
+/** Post kinds whose text is the author's own (a retweet or share carries its parent's text), by kind code. */
+const AUTHORED = Uint8Array.from(POST_KINDS, (k) => (['original', 'reply', 'quote', 'comment'].includes(k) ? 1 : 0));
 
 /**
  * Groups every authored post's text into exact-duplicate groups and near-duplicate clusters (union-find over
@@ -159,13 +224,11 @@ export function textGroups(ds: Dataset, options: TextGroupOptions = {}): TextGro
   const parent = new Int32Array(n).fill(-1);
   const exactIds = new Map<string, number>();
   const firstOfExact: number[] = [];
-  const sigs = new Uint32Array(n * k);
-  const hasSig = new Uint8Array(n);
-  const sig = new Uint32Array(k);
+  const norms: string[] = [];
 
   for (let p = 0; p < n; p++) {
     const text = ds.posts.text[p];
-    if (text === null || !AUTHORED.has(ds.posts.kind[p])) continue;
+    if (text === null || !AUTHORED[ds.posts.kind[p]]) continue;
     const norm = normaliseText(text);
     if (norm === '') continue;
     let g = exactIds.get(norm);
@@ -174,17 +237,21 @@ export function textGroups(ds: Dataset, options: TextGroupOptions = {}): TextGro
       g = firstOfExact.length;
       exactIds.set(norm, g);
       firstOfExact.push(p);
-      const toks = tokens(norm);
-      if (toks.length >= minTokens) {
-        minhashSignature(shingleHashes(toks, shingleSize), k, sig);
-        sigs.set(sig, p * k);
-        hasSig[p] = 1;
-      }
+      norms.push(norm);
     } else {
       parent[p] = firstOfExact[g];
     }
     exact[p] = g;
   }
+
+  // One signature per exact group, on its first post (row = group id): duplicates share it.
+  const sigs = new Uint32Array(firstOfExact.length * k);
+  const hasSig = new Uint8Array(n);
+  const scratchWords = new Int32Array(64);
+  for (let g = 0; g < firstOfExact.length; g++) {
+    if (signText(norms[g], shingleSize, minTokens, k, sigs, g * k, scratchWords)) hasSig[firstOfExact[g]] = 1;
+  }
+  norms.length = 0;
 
   const find = (x: number): number => {
     while (parent[x] !== x) {
@@ -194,8 +261,10 @@ export function textGroups(ds: Dataset, options: TextGroupOptions = {}): TextGro
     return x;
   };
   const similarity = (a: number, b: number): number => {
+    const oa = exact[a] * k;
+    const ob = exact[b] * k;
     let same = 0;
-    for (let j = 0; j < k; j++) if (sigs[a * k + j] === sigs[b * k + j]) same++;
+    for (let j = 0; j < k; j++) if (sigs[oa + j] === sigs[ob + j]) same++;
     return same / k;
   };
 
@@ -205,11 +274,14 @@ export function textGroups(ds: Dataset, options: TextGroupOptions = {}): TextGro
   if (withSig.length >= 2) {
     if (n >= 1 << 22) throw new Error('textGroups: more than 4,194,304 posts; split the dataset');
     const keys = new Float64Array(withSig.length);
+    // The same bits as mix32 over the unsigned values, kept in signed 32-bit registers.
+    const sigsI = new Int32Array(sigs.buffer, sigs.byteOffset, sigs.length);
     for (let b = 0; b < bands; b++) {
       for (let i = 0; i < withSig.length; i++) {
         const p = withSig[i];
+        const o = exact[p] * k + b * rows;
         let h = 0x811c9dc5 ^ b;
-        for (let r = 0; r < rows; r++) h = mix32(h ^ sigs[p * k + b * rows + r]);
+        for (let r = 0; r < rows; r++) h = mix32i(h ^ sigsI[o + r]);
         keys[i] = (h >>> 2) * 4194304 + p;
       }
       keys.sort();
