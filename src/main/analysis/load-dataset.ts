@@ -1,10 +1,5 @@
 import type { Db } from '../store/project';
-import {
-  INTERACTION_KIND_CODES,
-  OBJECT_KINDS,
-  POST_KINDS,
-  type Dataset,
-} from '../../shared/analysis/dataset';
+import { INTERACTION_KIND_CODES, OBJECT_KINDS, POST_KINDS, type Dataset } from '../../shared/analysis/dataset';
 import type { InteractionKind, ObjectKind, PostKind } from '../../shared/model/records';
 
 /**
@@ -13,7 +8,7 @@ import type { InteractionKind, ObjectKind, PostKind } from '../../shared/model/r
  */
 export function loadDataset(db: Db): Dataset {
   const nAccounts = db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
-  const accountIndex = new Map<number, number>();
+  const accountIndex = rowIndex(db, 'accounts', nAccounts);
   const accounts = {
     count: nAccounts,
     rowId: new Int32Array(nAccounts),
@@ -32,7 +27,9 @@ export function loadDataset(db: Db): Dataset {
       'SELECT id, platform, ext_id, screen_name, display_name, created_at, followers, following, description FROM accounts ORDER BY id',
     )
     .raw()
-    .iterate() as Iterable<[number, string, string, string | null, string | null, number | null, number | null, number | null, string | null]>) {
+    .iterate() as Iterable<
+    [number, string, string, string | null, string | null, number | null, number | null, number | null, string | null]
+  >) {
     accountIndex.set(r[0], i);
     accounts.rowId[i] = r[0];
     accounts.platform[i] = r[1];
@@ -47,7 +44,7 @@ export function loadDataset(db: Db): Dataset {
   }
 
   const nPosts = db.prepare('SELECT count(*) FROM posts').pluck().get() as number;
-  const postIndex = new Map<number, number>();
+  const postIndex = rowIndex(db, 'posts', nPosts);
   const postKind = Object.fromEntries(POST_KINDS.map((k, j) => [k, j])) as Record<PostKind, number>;
   const posts = {
     count: nPosts,
@@ -62,24 +59,29 @@ export function loadDataset(db: Db): Dataset {
   };
   i = 0;
   for (const r of db
-    .prepare('SELECT id, ext_id, author_id, time, kind, text, client, parent_ext_id, parent_author_id FROM posts ORDER BY id')
+    .prepare(
+      'SELECT id, ext_id, author_id, time, kind, text, client, parent_ext_id, parent_author_id FROM posts ORDER BY id',
+    )
     .raw()
-    .iterate() as Iterable<[number, string, number, number | null, PostKind, string | null, string | null, string | null, number | null]>) {
+    .iterate() as Iterable<
+    [number, string, number, number | null, PostKind, string | null, string | null, string | null, number | null]
+  >) {
     postIndex.set(r[0], i);
     posts.extId[i] = r[1];
-    posts.author[i] = accountIndex.get(r[2])!;
+    posts.author[i] = accountIndex.get(r[2]);
     posts.time[i] = r[3] ?? NaN;
     posts.kind[i] = postKind[r[4]];
     posts.text[i] = r[5];
     posts.client[i] = r[6];
     posts.parentExtId[i] = r[7];
-    posts.parentAuthor[i] = r[8] === null ? -1 : accountIndex.get(r[8])!;
+    posts.parentAuthor[i] = r[8] === null ? -1 : accountIndex.get(r[8]);
     i++;
   }
 
   const nObjects = db.prepare('SELECT count(*) FROM post_objects').pluck().get() as number;
   const objectKind = Object.fromEntries(OBJECT_KINDS.map((k, j) => [k, j])) as Record<ObjectKind, number>;
-  const valueIndex = new Map<string, number>();
+  // One map per kind, keyed by the value: no "kind:value" string is built to look a value up.
+  const valueIndex = OBJECT_KINDS.map(() => new Map<string, number>());
   const objects = {
     count: nObjects,
     post: new Int32Array(nObjects),
@@ -91,21 +93,25 @@ export function loadDataset(db: Db): Dataset {
   for (const r of db.prepare('SELECT post_id, kind, value FROM post_objects').raw().iterate() as Iterable<
     [number, ObjectKind, string]
   >) {
-    const key = r[1] + ':' + r[2];
-    let v = valueIndex.get(key);
+    const kind = objectKind[r[1]];
+    const byValue = valueIndex[kind];
+    let v = byValue.get(r[2]);
     if (v === undefined) {
       v = objects.values.length;
-      objects.values.push(key);
-      valueIndex.set(key, v);
+      objects.values.push(r[1] + ':' + r[2]);
+      byValue.set(r[2], v);
     }
-    objects.post[i] = postIndex.get(r[0])!;
-    objects.kind[i] = objectKind[r[1]];
+    objects.post[i] = postIndex.get(r[0]);
+    objects.kind[i] = kind;
     objects.value[i] = v;
     i++;
   }
 
   const nInteractions = db.prepare('SELECT count(*) FROM interactions').pluck().get() as number;
-  const interactionKind = Object.fromEntries(INTERACTION_KIND_CODES.map((k, j) => [k, j])) as Record<InteractionKind, number>;
+  const interactionKind = Object.fromEntries(INTERACTION_KIND_CODES.map((k, j) => [k, j])) as Record<
+    InteractionKind,
+    number
+  >;
   const interactions = {
     count: nInteractions,
     source: new Int32Array(nInteractions),
@@ -120,10 +126,10 @@ export function loadDataset(db: Db): Dataset {
     .prepare('SELECT source_id, target_id, kind, post_id, time, weight FROM interactions ORDER BY id')
     .raw()
     .iterate() as Iterable<[number, number, InteractionKind, number | null, number | null, number]>) {
-    interactions.source[i] = accountIndex.get(r[0])!;
-    interactions.target[i] = accountIndex.get(r[1])!;
+    interactions.source[i] = accountIndex.get(r[0]);
+    interactions.target[i] = accountIndex.get(r[1]);
     interactions.kind[i] = interactionKind[r[2]];
-    interactions.post[i] = r[3] === null ? -1 : postIndex.get(r[3])!;
+    interactions.post[i] = r[3] === null ? -1 : postIndex.get(r[3]);
     interactions.time[i] = r[4] ?? NaN;
     interactions.weight[i] = r[5];
     i++;
@@ -132,11 +138,43 @@ export function loadDataset(db: Db): Dataset {
   const nFollows = db.prepare('SELECT count(*) FROM follows').pluck().get() as number;
   const follows = { count: nFollows, follower: new Int32Array(nFollows), followed: new Int32Array(nFollows) };
   i = 0;
-  for (const r of db.prepare('SELECT follower_id, followed_id FROM follows').raw().iterate() as Iterable<[number, number]>) {
-    follows.follower[i] = accountIndex.get(r[0])!;
-    follows.followed[i] = accountIndex.get(r[1])!;
+  for (const r of db.prepare('SELECT follower_id, followed_id FROM follows').raw().iterate() as Iterable<
+    [number, number]
+  >) {
+    follows.follower[i] = accountIndex.get(r[0]);
+    follows.followed[i] = accountIndex.get(r[1]);
     i++;
   }
 
   return { accounts, posts, objects, interactions, follows };
+}
+
+/**
+ * Row id → dense index. Row ids are SQLite's integer keys, dense unless rows were deleted, so a typed array
+ * indexed by id replaces a Map of a million entries; sparse ids (max id far above the row count) use a Map.
+ */
+class RowIndex {
+  private readonly dense: Int32Array | null;
+  private readonly sparse: Map<number, number> | null;
+
+  constructor(minId: number | null, maxId: number | null, count: number) {
+    const dense = minId !== null && maxId !== null && minId >= 0 && maxId <= 4 * count + 1024;
+    this.dense = dense ? new Int32Array(maxId + 1) : null;
+    this.sparse = dense ? null : new Map();
+  }
+
+  set(id: number, index: number): void {
+    if (this.dense) this.dense[id] = index;
+    else this.sparse!.set(id, index);
+  }
+
+  /** Like Map.get into a typed array: an unknown id reads as 0 (a project's foreign keys rule that out). */
+  get(id: number): number {
+    return this.dense ? this.dense[id] : this.sparse!.get(id)!;
+  }
+}
+
+function rowIndex(db: Db, table: 'accounts' | 'posts', count: number): RowIndex {
+  const [min, max] = db.prepare(`SELECT min(id), max(id) FROM ${table}`).raw().get() as [number | null, number | null];
+  return new RowIndex(min, max, count);
 }
