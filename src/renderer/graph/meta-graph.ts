@@ -6,8 +6,8 @@
  */
 import type { AnalysisOutput } from '../../shared/analysis/result';
 
-/** Above this many nodes the map opens as the community meta-graph. */
-export const META_GRAPH_THRESHOLD = 50_000;
+/** Above this many nodes the map opens as the community meta-graph: the account map stays fluid to 100k nodes / 500k edges (bench:render), beyond that sigma is not the tool. */
+export const META_GRAPH_THRESHOLD = 150_000;
 
 export interface MetaNode {
   community: number;
