@@ -87,14 +87,19 @@ export function postsByAuthor(ds: Dataset): { start: Int32Array; order: Int32Arr
 
 /** Dataset index of each post's parent post (matched by platform and platform id), or -1. */
 export function postParents(ds: Dataset): Int32Array {
-  const byId = new Map<string, number>();
-  for (let p = 0; p < ds.posts.count; p++)
-    byId.set(ds.accounts.platform[ds.posts.author[p]] + '\0' + ds.posts.extId[p], p);
+  // One map per platform keyed by the platform id: no "platform\0id" string is built per post.
+  const byPlatform = new Map<string, Map<string, number>>();
+  const idsOf = (platform: string): Map<string, number> => {
+    let m = byPlatform.get(platform);
+    if (!m) byPlatform.set(platform, (m = new Map()));
+    return m;
+  };
+  for (let p = 0; p < ds.posts.count; p++) idsOf(ds.accounts.platform[ds.posts.author[p]]).set(ds.posts.extId[p], p);
   const parent = new Int32Array(ds.posts.count).fill(-1);
   for (let p = 0; p < ds.posts.count; p++) {
     const ext = ds.posts.parentExtId[p];
     if (ext === null) continue;
-    const q = byId.get(ds.accounts.platform[ds.posts.author[p]] + '\0' + ext);
+    const q = byPlatform.get(ds.accounts.platform[ds.posts.author[p]])!.get(ext);
     if (q !== undefined && q !== p) parent[p] = q;
   }
   return parent;
