@@ -52,17 +52,28 @@ export function collectCascades(
 ): { result: CascadeResult; tree: CascadeTree }[] {
   const minShares = options.minShares ?? CASCADE_DEFAULTS.minShares;
   const P = ds.posts;
-  const byExt = new Map<string, number>();
-  for (let p = 0; p < P.count; p++) byExt.set(P.extId[p], p);
   const retweet = POST_KINDS.indexOf('retweet');
   const share = POST_KINDS.indexOf('share');
-  const sharesOf = new Map<string, number[]>();
+  // Cascades in order of their first share; the root is the last post carrying the parent id. Looking the
+  // posts up in the map of shared ids (smaller than a map of every post id) finds the roots.
+  const cascadeOf = new Map<string, number>();
+  const sharesOf: number[][] = [];
+  const rootExts: string[] = [];
   for (let p = 0; p < P.count; p++) {
     const parent = P.parentExtId[p];
     if (parent === null || (P.kind[p] !== retweet && P.kind[p] !== share) || P.time[p] !== P.time[p]) continue;
-    const list = sharesOf.get(parent);
-    if (list) list.push(p);
-    else sharesOf.set(parent, [p]);
+    const c = cascadeOf.get(parent);
+    if (c !== undefined) sharesOf[c].push(p);
+    else {
+      cascadeOf.set(parent, sharesOf.length);
+      sharesOf.push([p]);
+      rootExts.push(parent);
+    }
+  }
+  const rootPost = new Int32Array(sharesOf.length).fill(-1);
+  for (let p = 0; p < P.count; p++) {
+    const c = cascadeOf.get(P.extId[p]);
+    if (c !== undefined) rootPost[c] = p;
   }
   // Follow adjacency (CSR): who each account follows.
   const A = ds.accounts.count;
@@ -79,10 +90,12 @@ export function collectCascades(
   const stamp = new Int32Array(A).fill(-1);
   const out: { result: CascadeResult; tree: CascadeTree }[] = [];
   let c = 0;
-  for (const [rootExt, shares] of sharesOf) {
+  for (let s = 0; s < sharesOf.length; s++) {
+    const shares = sharesOf[s];
+    const rootExt = rootExts[s];
     if (shares.length < minShares) continue;
     shares.sort((a, b) => P.time[a] - P.time[b] || a - b);
-    const root = byExt.get(rootExt);
+    const root = rootPost[s] >= 0 ? rootPost[s] : undefined;
     const rootAuthor = root !== undefined ? P.author[root] : shares.length ? P.parentAuthor[shares[0]] : -1;
     const rootTime = root !== undefined && P.time[root] === P.time[root] ? P.time[root] : P.time[shares[0]];
     const n = shares.length + 1;
@@ -153,10 +166,14 @@ export function describeCascade(
   for (let k = 0; k < shares; k++) if (sortedOffsets[k] <= 60) sharesFirstMinute++;
   let shareFromOneCommunity = 0;
   if (membership && sharerAccounts && shares > 0) {
-    const counts = new Map<number, number>();
-    for (const a of sharerAccounts)
-      if (membership[a] >= 0) counts.set(membership[a], (counts.get(membership[a]) ?? 0) + 1);
-    for (const v of counts.values()) shareFromOneCommunity = Math.max(shareFromOneCommunity, v / shares);
+    // Largest run of one community among the sorted community ids (no map per cascade: most are tiny).
+    const ids: number[] = [];
+    for (const a of sharerAccounts) if (membership[a] >= 0) ids.push(membership[a]);
+    ids.sort((x, y) => x - y);
+    for (let i = 0, j = 0; i < ids.length; i = j) {
+      while (j < ids.length && ids[j] === ids[i]) j++;
+      shareFromOneCommunity = Math.max(shareFromOneCommunity, (j - i) / shares);
+    }
   }
   const secondsTo90 = at(0.9);
   let indirect = 0;
