@@ -116,7 +116,8 @@ export function createActions(client: ClaqueClient, s: Store) {
           jobId,
           file,
           format: chosen,
-          ...(isMappable(chosen) && Object.keys(mapping).length > 0 ? { mapping } : {}),
+          // A mapping only where the wizard asked for one (ImportPanel: format not the detected one).
+          ...(isMappable(chosen) && detection?.format !== chosen && Object.keys(mapping).length > 0 ? { mapping } : {}),
         });
         s.update('importing', importFinished(result));
         s.update('project', projectLoaded({ file: s.get().project.file, info: result.info, hasAnalysis: false }));

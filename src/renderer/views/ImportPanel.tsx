@@ -12,7 +12,9 @@ export function ImportPanel() {
   const running = s.jobId !== null;
   const d = s.detection;
   const format = s.format ?? d?.format ?? '';
-  const mappable = isMappable(format) && d?.preview.kind === 'table';
+  // The mapping form is for tables the detector could not read as the chosen format: unrecognised files, or a
+  // format picked by hand over the detected one. A recognised header needs no mapping.
+  const mappable = isMappable(format) && d?.preview.kind === 'table' && (d.format === null || d.format !== format);
   const unmapped = mappable && isMappable(format) ? missingFields(format, s.mapping) : [];
   const fraction = s.progress && s.progress.totalBytes > 0 ? s.progress.bytes / s.progress.totalBytes : null;
 
