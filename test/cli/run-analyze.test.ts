@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli/run-cli';
 import type { CliIo } from '../../src/main/cli/io';
 import type { AnalysisSummary, CommunitySummary } from '../../src/shared/analysis/result';
+import { detectGroups, generateCoordinatedNetwork } from '../../src/shared/analysis/coortweet';
 
 // Real data: CooRTweet's russian_coord_tweets (Kulichkina, Righetti & Waldherr 2024; CooRTweet, MIT licence,
 // Righetti & Balluff), see ../shared/data/README.md.
@@ -34,7 +35,14 @@ describe('claque run and claque analyze on a real share table', () => {
 
   it('imports into a fresh project in DIR and writes every output', () => {
     expect(existsSync(join(outDir, 'project.claque'))).toBe(true);
-    for (const f of ['graph.gexf', 'communities.json', 'accounts.csv', 'cascades.csv', 'summary.json', 'coaction_edges.csv']) {
+    for (const f of [
+      'graph.gexf',
+      'communities.json',
+      'accounts.csv',
+      'cascades.csv',
+      'summary.json',
+      'coaction_edges.csv',
+    ]) {
       expect(existsSync(join(outDir, f)), f).toBe(true);
     }
     expect(readdirSync(outDir).filter((f) => f.endsWith('.partial'))).toEqual([]);
@@ -51,7 +59,8 @@ describe('claque run and claque analyze on a real share table', () => {
     expect(g.size).toBe(summary.counts.edges);
     const node = g.nodes()[0];
     const attrs = g.getNodeAttributes(node);
-    for (const key of ['community', 'score', 'flagged', 'posts', 'x', 'y', 'color', 'size']) expect(attrs, key).toHaveProperty(key);
+    for (const key of ['community', 'score', 'flagged', 'posts', 'x', 'y', 'color', 'size'])
+      expect(attrs, key).toHaveProperty(key);
     const edge = g.edges()[0];
     expect(g.getEdgeAttribute(edge, 'weight')).toBeGreaterThan(0);
   });
@@ -63,7 +72,8 @@ describe('claque run and claque analyze on a real share table', () => {
     expect(rows.length).toBe(summary.counts.nodes);
     const communities = JSON.parse(readFileSync(join(outDir, 'communities.json'), 'utf8')) as CommunitySummary[];
     expect(communities.length).toBe(summary.counts.communities);
-    for (let i = 1; i < communities.length; i++) expect(communities[i - 1].score).toBeGreaterThanOrEqual(communities[i].score);
+    for (let i = 1; i < communities.length; i++)
+      expect(communities[i - 1].score).toBeGreaterThanOrEqual(communities[i].score);
     for (const c of communities) {
       expect(c.evidence.length).toBeGreaterThan(5);
       for (const e of c.evidence) expect(e.reason.length).toBeGreaterThan(10);
@@ -91,12 +101,47 @@ describe('claque run and claque analyze on a real share table', () => {
     expect(await runCli(['analyze', project, '--out', join(dir, 'b'), ...args], b.io)).toBe(0);
     const ca = readFileSync(join(dir, 'a', 'communities.json'), 'utf8');
     expect(ca).toBe(readFileSync(join(dir, 'b', 'communities.json'), 'utf8'));
-    const edges = parseCsv(readFileSync(join(dir, 'a', 'coaction_edges.csv')), { columns: true }) as Record<string, string>[];
+    const edges = parseCsv(readFileSync(join(dir, 'a', 'coaction_edges.csv')), { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(Object.keys(edges[0])).toEqual(['account_a', 'account_b', 'weight', 'avg_delta_s', 'symmetry']);
     for (const e of edges.slice(0, 200)) {
       expect(Number(e.avg_delta_s)).toBeLessThanOrEqual(60);
       expect(Number(e.symmetry)).toBeGreaterThan(0);
       expect(Number(e.symmetry)).toBeLessThanOrEqual(1);
+    }
+  }, 120_000);
+
+  it('--coaction coortweet writes exactly the network CooRTweet computes from the raw CSV', async () => {
+    const m = memoryIo();
+    const out = join(dir, 'coor');
+    const args = ['--coaction', 'coortweet', '--window', '60', '--min-participation', '2'];
+    expect(await runCli(['analyze', join(outDir, 'project.claque'), '--out', out, ...args], m.io), m.err()).toBe(0);
+    const got = parseCsv(readFileSync(join(out, 'coaction_edges.csv')), { columns: true }) as Record<string, string>[];
+
+    // The reference: the CSV read directly, no importer, no project.
+    const raw = parseCsv(readFileSync(SHARES), { columns: true }) as Record<string, string>[];
+    const rows = {
+      objectId: raw.map((r) => r.object_id),
+      accountId: raw.map((r) => r.account_id),
+      contentId: raw.map((r) => r.content_id),
+      timestamp: raw.map((r) => Number(r.timestamp_share)),
+    };
+    const net = generateCoordinatedNetwork(rows, detectGroups(rows, { timeWindow: 60, minParticipation: 2 }));
+    const key = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+    const want = new Map<string, [number, number, number]>();
+    for (let e = 0; e < net.edges.source.length; e++) {
+      const k = key(net.accounts[net.edges.source[e]], net.accounts[net.edges.target[e]]);
+      want.set(k, [net.edges.weight[e], net.avgTimeDelta[e], net.edgeSymmetryScore[e]]);
+    }
+    expect(got.length).toBe(want.size);
+    for (const r of got) {
+      const w = want.get(key(r.account_a, r.account_b));
+      expect(w, key(r.account_a, r.account_b)).toBeDefined();
+      expect(Number(r.weight)).toBe(w![0]);
+      expect(Number(r.avg_delta_s)).toBeCloseTo(w![1], 3);
+      expect(Number(r.symmetry)).toBeCloseTo(w![2], 3);
     }
   }, 120_000);
 

@@ -17,7 +17,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   analyze: {
     run: analyzeCommand,
     summary:
-      'claque analyze <project.claque> --out DIR [--graph retweet,reply,… | --coaction retweet|link|hashtag|text|reply|near_text --window S --min-participation N] [--min-weight W] [--resolution R] [--seed N]',
+      'claque analyze <project.claque> --out DIR [--graph retweet,reply,… | --coaction retweet|link|hashtag|text|reply|near_text|domain|image|coortweet --window S --min-participation N] [--min-weight W] [--resolution R] [--seed N]',
   },
   run: { run: runCommand, summary: 'claque run <file>… --out DIR [--format F] [--project P] [same options as analyze]' },
   serve: { run: serveCommand, summary: 'claque serve [project.claque] [--port N]' },

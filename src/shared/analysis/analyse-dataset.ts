@@ -24,7 +24,8 @@ import { detectCommunities } from './communities';
 import { INTERACTION_KIND_CODES, type Dataset } from './dataset';
 import { analyseCommunities } from './evidence';
 import { accountFeatures } from './features';
-import type { AnalysisOutput, AnalysisParameters, GraphEdgeOut } from './result';
+import { coorSharesFromDataset, detectGroups, generateCoordinatedNetwork } from './coortweet';
+import type { AnalysisOutput, AnalysisParameters, CoactionMode, GraphEdgeOut } from './result';
 
 export type AnalysisProgress = (stage: string, fraction: number) => void;
 
@@ -44,7 +45,7 @@ export const ANALYSIS_DEFAULTS: AnalysisParameters = {
   seed: 1,
 };
 
-const COACTION_KIND: Record<NonNullable<AnalysisParameters['coaction']>, CoactionObjectKind> = {
+const COACTION_KIND: Record<Exclude<CoactionMode, 'coortweet'>, CoactionObjectKind> = {
   retweet: 'retweet',
   link: 'url',
   hashtag: 'hashtag',
@@ -156,7 +157,33 @@ export async function analyseDataset(
   };
 }
 
-function buildGraph(ds: Dataset, p: AnalysisParameters): { graph: EdgeList; coaction?: CoactionGraph } {
+/** The co-action edges written to coaction_edges.csv. */
+type CoactionEdges = Pick<CoactionGraph, 'edges' | 'avgDelta' | 'symmetry'>;
+
+/**
+ * CooRTweet's detect_groups + generate_coordinated_network, exactly (coortweet.ts), on the project's shares,
+ * with the network's nodes mapped back to dataset accounts. min-weight does not apply: CooRTweet has none.
+ */
+function coortweetGraph(ds: Dataset, timeWindow: number, minParticipation: number): CoactionEdges {
+  const rows = coorSharesFromDataset(ds);
+  const net = generateCoordinatedNetwork(rows, detectGroups(rows, { timeWindow, minParticipation }));
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < rows.accountId.length; i++) indexOf.set(rows.accountId[i], ds.posts.author[rows.post[i]]);
+  const toAccount = Int32Array.from(net.accounts, (id) => indexOf.get(id)!);
+  return {
+    edges: {
+      nodeCount: ds.accounts.count,
+      directed: false,
+      source: net.edges.source.map((v) => toAccount[v]),
+      target: net.edges.target.map((v) => toAccount[v]),
+      weight: net.edges.weight,
+    },
+    avgDelta: net.avgTimeDelta,
+    symmetry: net.edgeSymmetryScore,
+  };
+}
+
+function buildGraph(ds: Dataset, p: AnalysisParameters): { graph: EdgeList; coaction?: CoactionEdges } {
   const coactionOptions = (kind: CoactionObjectKind) => ({
     objectKinds: [kind],
     windowSeconds: p.windowSeconds,
@@ -167,19 +194,33 @@ function buildGraph(ds: Dataset, p: AnalysisParameters): { graph: EdgeList; coac
     return { graph: buildInteractionGraph(ds, { kinds: p.kinds, minWeight: p.minWeight }) };
   }
   if (p.graph === 'coaction') {
-    const coaction = buildCoactionGraph(ds, coactionOptions(COACTION_KIND[p.coaction ?? 'retweet']));
+    const mode = p.coaction ?? 'retweet';
+    const coaction =
+      mode === 'coortweet'
+        ? coortweetGraph(ds, p.windowSeconds ?? COACTION_DEFAULTS.windowSeconds, p.minParticipation ?? 2)
+        : buildCoactionGraph(ds, coactionOptions(COACTION_KIND[mode]));
     const graph = { ...coaction.edges, kind: new Uint8Array(coaction.edges.source.length).fill(COACTION_CODE) };
     return { graph, coaction };
   }
   // default: interactions ∪ co-shares, undirected.
   const interaction = buildInteractionGraph(ds, { minWeight: 1 });
-  const coaction = buildCoactionGraph(ds, { ...coactionOptions('retweet'), objectKinds: DEFAULT_COACTION_KINDS, minWeight: 1 });
+  const coaction = buildCoactionGraph(ds, {
+    ...coactionOptions('retweet'),
+    objectKinds: DEFAULT_COACTION_KINDS,
+    minWeight: 1,
+  });
   const acc = new PairAccumulator(ds.accounts.count, false, {
     capacity: interaction.source.length + coaction.edges.source.length,
     withKind: true,
   });
   for (let e = 0; e < interaction.source.length; e++) {
-    acc.add(interaction.source[e], interaction.target[e], interaction.weight[e], 0, interaction.kind?.[e] ?? MIXED_KIND);
+    acc.add(
+      interaction.source[e],
+      interaction.target[e],
+      interaction.weight[e],
+      0,
+      interaction.kind?.[e] ?? MIXED_KIND,
+    );
   }
   const ce = coaction.edges;
   for (let e = 0; e < ce.source.length; e++) acc.add(ce.source[e], ce.target[e], ce.weight[e], 0, COACTION_CODE);
@@ -201,7 +242,7 @@ function layoutIterations(nodes: number): number {
   return 10;
 }
 
-function coactionRows(ds: Dataset, c: CoactionGraph) {
+function coactionRows(ds: Dataset, c: CoactionEdges) {
   const rows = new Array(c.edges.source.length);
   for (let e = 0; e < rows.length; e++) {
     rows[e] = {

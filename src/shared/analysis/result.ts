@@ -77,10 +77,27 @@ export interface GraphEdgeOut {
   kind: InteractionKind | 'coaction' | 'mixed';
 }
 
+/**
+ * What a co-action graph links accounts on. `coortweet` reproduces CooRTweet's detect_groups +
+ * generate_coordinated_network exactly on the project's shares (posts and share-table objects).
+ */
+export const COACTION_MODES = [
+  'retweet',
+  'link',
+  'hashtag',
+  'text',
+  'reply',
+  'near_text',
+  'domain',
+  'image',
+  'coortweet',
+] as const;
+export type CoactionMode = (typeof COACTION_MODES)[number];
+
 export interface AnalysisParameters {
   graph: 'interaction' | 'coaction' | 'default';
   kinds?: InteractionKind[];
-  coaction?: 'retweet' | 'link' | 'hashtag' | 'text' | 'reply' | 'near_text' | 'domain' | 'image';
+  coaction?: CoactionMode;
   windowSeconds?: number;
   minParticipation?: number;
   minWeight?: number;
@@ -89,7 +106,17 @@ export interface AnalysisParameters {
 }
 
 export interface AnalysisSummary {
-  counts: { accounts: number; posts: number; interactions: number; nodes: number; edges: number; communities: number; flagged: number; flaggedAccounts: number; cascades: number };
+  counts: {
+    accounts: number;
+    posts: number;
+    interactions: number;
+    nodes: number;
+    edges: number;
+    communities: number;
+    flagged: number;
+    flaggedAccounts: number;
+    cascades: number;
+  };
   parameters: AnalysisParameters;
   modularity: number;
   /** Milliseconds per stage. */

@@ -5,7 +5,7 @@
  * alike). Responses travel in an `Envelope` so that errors keep their code across both transports.
  */
 import { z } from 'zod';
-import type { AnalysisOutput } from '../analysis/result';
+import { COACTION_MODES, type AnalysisOutput } from '../analysis/result';
 import { PLATFORMS } from '../model/records';
 import type { Channel } from './channels';
 import type { AccountDetail, CascadeDetail, CommunityExtra, TimelineSet } from './explore-types';
@@ -27,7 +27,7 @@ const interactionKind = z.enum(['retweet', 'reply', 'mention', 'quote', 'comment
 export const analysisParametersSchema = z.strictObject({
   graph: z.enum(['interaction', 'coaction', 'default']),
   kinds: z.array(interactionKind).max(8).optional(),
-  coaction: z.enum(['retweet', 'link', 'hashtag', 'text', 'reply', 'near_text', 'domain', 'image']).optional(),
+  coaction: z.enum(COACTION_MODES).optional(),
   windowSeconds: z
     .number()
     .int()

@@ -6,11 +6,9 @@ import { writeOutputs } from '../../analysis/write-outputs';
 import { importFile } from '../../import/run-import';
 import { openProject } from '../../store/project';
 import { INTERACTION_KINDS, type InteractionKind } from '../../../shared/model/records';
-import type { AnalysisParameters } from '../../../shared/analysis/result';
+import { COACTION_MODES, type AnalysisParameters } from '../../../shared/analysis/result';
 import { UsageError, type CliIo } from '../io';
 import { parseMapping, parsePlatform, progressPrinter } from './import';
-
-const COACTION_MODES = ['retweet', 'link', 'hashtag', 'text', 'reply', 'near_text', 'domain', 'image'] as const;
 
 const ANALYSIS_OPTIONS = {
   out: { type: 'string' },
@@ -32,7 +30,9 @@ function num(name: string, value: string | undefined, integer = false): number |
   return n;
 }
 
-export function analysisParameters(values: Record<string, string | boolean | string[] | undefined>): Partial<AnalysisParameters> {
+export function analysisParameters(
+  values: Record<string, string | boolean | string[] | undefined>,
+): Partial<AnalysisParameters> {
   const params: Partial<AnalysisParameters> = {};
   const graph = values.graph as string | undefined;
   const coaction = values.coaction as string | undefined;
@@ -40,7 +40,8 @@ export function analysisParameters(values: Record<string, string | boolean | str
   if (graph) {
     const kinds = graph.split(',').map((k) => k.trim()) as InteractionKind[];
     const bad = kinds.filter((k) => !INTERACTION_KINDS.includes(k));
-    if (bad.length) throw new UsageError(`--graph expects kinds from ${INTERACTION_KINDS.join(', ')}; got ${bad.join(', ')}`);
+    if (bad.length)
+      throw new UsageError(`--graph expects kinds from ${INTERACTION_KINDS.join(', ')}; got ${bad.join(', ')}`);
     params.graph = 'interaction';
     params.kinds = kinds;
   }
@@ -80,7 +81,9 @@ async function analyzeInto(projectFile: string, outDir: string, params: Partial<
       );
     }
     for (const c of output.communities.filter((c) => c.flagged).slice(0, 10)) {
-      io.out(`  flagged community ${c.id}: ${c.size} accounts, score ${c.score.toFixed(2)} — ${c.reasons.slice(0, 2).join('; ')}\n`);
+      io.out(
+        `  flagged community ${c.id}: ${c.size} accounts, score ${c.score.toFixed(2)} — ${c.reasons.slice(0, 2).join('; ')}\n`,
+      );
     }
     for (const f of files) io.out(`wrote ${f}\n`);
   } finally {
