@@ -207,7 +207,7 @@ describe.skipIf(!HAVE_CHROMIUM)('claque serve, end to end in Chromium', () => {
   it('exports the analysed graph as GEXF', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'GEXF' }).click(),
+      page.getByRole('button', { name: 'GEXF (all)' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('e2e.gexf');
     const gexf = readFileSync(await download.path(), 'utf8');

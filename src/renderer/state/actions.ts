@@ -3,7 +3,7 @@
  * these; nothing else talks to the client.
  */
 import type { AnalysisParameters } from '../../shared/analysis/result';
-import type { AppCommand, CsvTable, ExportOutcome } from '../../shared/api/contract';
+import type { AppCommand } from '../../shared/api/contract';
 import { isMappable } from '../../shared/io/tables/column-mapping';
 import { createClient, type ClaqueClient } from '../api/client';
 import { backendPathFor } from '../api/local-file';
@@ -139,17 +139,6 @@ export function createActions(client: ClaqueClient, s: Store) {
       } catch (err) {
         s.update('analysis', analysisFailed(message(err)));
       }
-    },
-    async exportFile(kind: 'gexf' | CsvTable): Promise<ExportOutcome> {
-      const outcome =
-        kind === 'gexf' ? await client.call('export.gexf', {}) : await client.call('export.csv', { table: kind });
-      const url = URL.createObjectURL(new Blob([outcome.content], { type: outcome.mimeType }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = outcome.fileName;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      return outcome;
     },
   };
   return self;

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { CsvTable } from '../../shared/api/contract';
 import { actions } from '../state/actions';
 import { setParameters } from '../state/analysis/producers';
 import { openImport } from '../state/importing/producers';
@@ -14,15 +13,8 @@ export function Toolbar() {
   const importOpen = useAppState((s) => s.importing.open);
   const [showParams, setShowParams] = useState(false);
   useFileDrop();
-  const [exportError, setExportError] = useState<string | null>(null);
   const p = analysis.parameters;
   const running = analysis.jobId !== null;
-
-  const doExport = (kind: 'gexf' | CsvTable) =>
-    actions()
-      .exportFile(kind)
-      .then(() => setExportError(null))
-      .catch((err: Error) => setExportError(err.message));
 
   return (
     <header className="toolbar">
@@ -66,13 +58,6 @@ export function Toolbar() {
         </span>
       )}
       <span className="spacer" />
-      <button type="button" disabled={!analysis.output} onClick={() => void doExport('gexf')}>
-        GEXF
-      </button>
-      <button type="button" disabled={!analysis.output} onClick={() => void doExport('communities')}>
-        CSV
-      </button>
-      {exportError && <span className="error">{exportError}</span>}
       {showParams && (
         <div className="params" role="group" aria-label="Analysis options">
           <label>
