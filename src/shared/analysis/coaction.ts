@@ -131,6 +131,8 @@ class WindowScan {
   /** Previous position (in `order`) of the same account within the same object, or -1. */
   private readonly prev: Int32Array;
   eligible: Uint8Array | null = null;
+  /** near_text: whether a post pair's signatures match, computed once for all the runs. */
+  private readonly similar = new Map<number, boolean>();
 
   constructor(
     private readonly shares: ShareTable,
@@ -189,7 +191,12 @@ class WindowScan {
             const pj = post[sj];
             const key = pi < pj ? pi * postCount + pj : pj * postCount + pi;
             if (seenPostPairs!.has(key)) continue;
-            if (signatureSimilarity(near.signatures, near.row[pi], near.row[pj], near.size) < this.similarity) continue;
+            let match = this.similar.get(key);
+            if (match === undefined) {
+              match = signatureSimilarity(near.signatures, near.row[pi], near.row[pj], near.size) >= this.similarity;
+              this.similar.set(key, match);
+            }
+            if (!match) continue;
             seenPostPairs!.add(key);
           }
           if (mode === SCAN_TOOK) {
