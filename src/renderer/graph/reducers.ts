@@ -44,7 +44,9 @@ export function makeReducers(model: MapModel, filters: FiltersState, selection: 
   const { graph } = model;
   const shownCommunities = filters.communities ? new Set(filters.communities) : null;
   const hiddenKinds = new Set(filters.hiddenEdgeKinds);
+  const nodeFilterOn = shownCommunities !== null || filters.flaggedOnly;
   const isHidden = (node: string) => {
+    if (!nodeFilterOn) return false;
     const attr = graph.getNodeAttributes(node);
     return (
       (shownCommunities !== null && !shownCommunities.has(attr.community)) || (filters.flaggedOnly && !attr.flagged)
@@ -81,9 +83,13 @@ export function makeReducers(model: MapModel, filters: FiltersState, selection: 
     },
     edgeReducer(edge, attr) {
       if (attr.weight < filters.minWeight || hiddenKinds.has(attr.kind)) return { ...attr, hidden: true };
-      const [s, t] = graph.extremities(edge);
-      if (isHidden(s) || isHidden(t)) return { ...attr, hidden: true };
+      // Extremities are looked up only when a node filter is on: on 500k edges the lookup is most of the cost.
+      if (nodeFilterOn) {
+        const [s, t] = graph.extremities(edge);
+        if (isHidden(s) || isHidden(t)) return { ...attr, hidden: true };
+      }
       if (focusSet) {
+        const [s, t] = graph.extremities(edge);
         if (s !== focus && t !== focus) return { ...attr, hidden: true };
         return { ...attr, color: HIGHLIGHT_EDGE, size: attr.size + 0.5, zIndex: 1 };
       }
