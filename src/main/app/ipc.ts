@@ -23,7 +23,9 @@ export function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow): 
   const url = frame.url;
   const dev = process.env.ELECTRON_RENDERER_URL;
   if (dev) return url.startsWith(new URL(dev).origin + '/');
-  return url.startsWith('file://') && url.includes('/renderer/index.html');
+  // The path itself, not the whole URL: `file:///elsewhere.html?/renderer/index.html` is not our page.
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  return parsed?.protocol === 'file:' && parsed.pathname.endsWith('/renderer/index.html');
 }
 
 function handle<K extends Channel>(channel: K, win: BrowserWindow, backend: Backend): void {

@@ -106,17 +106,25 @@ function refuse(res: ServerResponse, status: 400 | 403 | 404 | 405 | 413, messag
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolvePromise, reject) => {
+    // Too big by its declared length: refused before a byte is read. A chunked body is cut off at the limit;
+    // reading stops (not destroyed, so the 413 still reaches the client) and the connection closes after it.
+    const declared = Number(req.headers['content-length']);
+    if (declared > MAX_BODY_BYTES)
+      return reject(new Error(`request body of ${declared} bytes is over ${MAX_BODY_BYTES} bytes`));
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY_BYTES) {
+        req.off('data', onData);
+        req.pause();
+        chunks.length = 0;
         reject(new Error(`request body over ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
         return;
       }
       chunks.push(c);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -201,6 +209,7 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
         const body = await readBody(req);
         payload = body.trim() === '' ? {} : JSON.parse(body);
       } catch (err) {
+        if ((err as Error).message.includes('bytes')) res.setHeader('Connection', 'close');
         return refuse(
           res,
           (err as Error).message.includes('bytes') ? 413 : 400,

@@ -12,12 +12,21 @@ import type { AccountDetail, CascadeDetail, CommunityExtra, TimelineSet } from '
 
 export { CHANNELS, EVENT_CHANNEL, isChannel, type Channel } from './channels';
 
-// Paths are the backend machine's own; generous but bounded, and never with NUL (which Node rejects anyway).
+// Paths are the backend machine's own; generous but bounded, and never with NUL (which Node rejects anyway) or
+// a `..` segment: no picker or upload yields one, so a path that climbs came from somewhere else.
 const filePath = z
   .string()
   .min(1)
   .max(4096)
-  .refine((s) => !s.includes('\0'), 'a path may not contain NUL');
+  .refine((s) => !s.includes('\0'), 'a path may not contain NUL')
+  .refine((s) => !/(^|[\\/])\.\.([\\/]|$)/.test(s), 'a path may not contain a `..` segment');
+
+// zod drops a record's `__proto__` key without a word (JSON.parse makes it an own key); refuse it instead, so
+// that a request is either taken as sent or refused, never quietly changed.
+const noProtoKey = z.custom<unknown>(
+  (v) => typeof v !== 'object' || v === null || !Object.hasOwn(v, '__proto__'),
+  'a key may not be __proto__',
+);
 
 /** Client-chosen id of a long-running call, so progress events and cancel can name it before it returns. */
 export const jobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id is 1–64 letters, digits, _ or -');
@@ -64,7 +73,7 @@ export const REQUEST_SCHEMAS = {
     jobId: jobIdSchema,
     file: filePath,
     format: z.string().min(1).max(64).optional(),
-    mapping: z.record(z.string().min(1).max(64), z.string().min(1).max(256)).optional(),
+    mapping: noProtoKey.pipe(z.record(z.string().min(1).max(64), z.string().min(1).max(256))).optional(),
     platform: z.enum(PLATFORMS).optional(),
     strict: z.boolean().optional(),
   }),
