@@ -1,14 +1,15 @@
 /**
  * Page for bench/render.bench.ts's ForceAtlas2 measurement: a generated graph (community-clustered, seeded)
- * shown by sigma with the app's settings while graphology's FA2 web worker lays it out with Barnes–Hut at
- * θ = 1.2 (Gephi's default), with or without sigma drawing it. Counts the worker's iterations (one message per iteration) and the page's long
- * tasks (the UI thread busy over 50 ms), which include copying each iteration's positions into the graph.
+ * shown by sigma with the app's settings while the app's layout controller (src/renderer/graph/
+ * layout-controller.ts: FA2 in a worker, Barnes–Hut θ = 1.2, positions written back at most every 100 ms, edges
+ * hidden meanwhile as the map does) lays it out, with or without sigma drawing it. Reports the worker's
+ * iterations and the page's long tasks (the UI thread busy over 50 ms), which include writing positions into
+ * the graph and sigma's redraws.
  */
 import Graph from 'graphology';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
-import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
-import { EdgeLineProgram } from 'sigma/rendering';
+import { LayoutController, layoutSettings, type LayoutEdges } from '../../src/renderer/graph/layout-controller';
+import { sigmaSettings } from '../../src/renderer/graph/sigma-settings';
 import { createRng } from '../../src/shared/graph/rng';
 
 export interface Fa2Result {
@@ -21,8 +22,10 @@ export interface Fa2Result {
   longTasks: number;
   longestTaskMs: number;
   barnesHutTheta: number;
-  /** Whether sigma drew the graph meanwhile (each iteration's positions trigger a redraw). */
+  /** Whether sigma drew the graph meanwhile (each position update triggers a redraw). */
   withMap: boolean;
+  /** Position updates written into the graph. */
+  updates: number;
 }
 
 function buildGraph(n: number, m: number, seed: number): Graph {
@@ -45,45 +48,50 @@ function buildGraph(n: number, m: number, seed: number): Graph {
   return graph;
 }
 
+/** The graph's edges as indexes into its node order, as MapModel.layoutEdges gives them to the controller. */
+function edgesOf(graph: Graph): LayoutEdges {
+  const index = new Map<string, number>();
+  graph.forEachNode((node) => index.set(node, index.size));
+  const edges = {
+    source: new Int32Array(graph.size),
+    target: new Int32Array(graph.size),
+    weight: new Float64Array(graph.size),
+  };
+  let i = 0;
+  graph.forEachEdge((_e, _a, s, t) => {
+    edges.source[i] = index.get(s)!;
+    edges.target[i] = index.get(t)!;
+    edges.weight[i++] = 1;
+  });
+  return edges;
+}
+
 async function fa2(n: number, m: number, seconds: number, withMap: boolean): Promise<Fa2Result> {
   const t0 = performance.now();
   const graph = buildGraph(n, m, 7);
   const buildMs = performance.now() - t0;
   const container = document.getElementById('map')!;
-  const sigma = withMap
-    ? new Sigma(graph, container, {
-        hideEdgesOnMove: true,
-        hideLabelsOnMove: true,
-        defaultEdgeType: 'line',
-        edgeProgramClasses: { line: EdgeLineProgram },
-        labelRenderedSizeThreshold: 9,
-      })
-    : null;
-  // Count the layout worker's messages: FA2's supervisor asks for one iteration per message.
-  let iterations = 0;
-  const NativeWorker = window.Worker;
-  window.Worker = class extends NativeWorker {
-    constructor(url: string | URL, options?: WorkerOptions) {
-      super(url, options);
-      this.addEventListener('message', () => iterations++);
-    }
-  };
+  const sigma = withMap ? new Sigma(graph, container, sigmaSettings()) : null;
+  // As MapView does while the layout runs: no edges drawn, so each update redraws nodes only.
+  sigma?.setSetting('edgeReducer', (_e, data) => Object.assign(data, { hidden: true }));
   const longTasks: number[] = [];
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) longTasks.push(e.duration);
   });
   observer.observe({ type: 'longtask', buffered: false });
-  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: true, barnesHutTheta: 1.2 };
-  const layout = new FA2Layout(graph, { settings });
-  window.Worker = NativeWorker;
+  const settings = layoutSettings(graph.order);
+  let updates = 0;
+  const layout = new LayoutController(graph, edgesOf(graph), { settings, onUpdate: () => updates++ });
   const start = performance.now();
   layout.start();
   await new Promise((r) => setTimeout(r, seconds * 1000));
   layout.stop();
   const elapsed = (performance.now() - start) / 1000;
-  // Long tasks are reported after they end; give the last one a moment to arrive.
-  await new Promise((r) => setTimeout(r, 200));
+  // The worker reports its count with the positions it sends after 'stop' (at most one iteration was in
+  // flight); long tasks are reported after they end. Give both a moment to arrive.
+  await new Promise((r) => setTimeout(r, 1000));
   observer.disconnect();
+  const iterations = layout.iterations;
   layout.kill();
   sigma?.kill();
   return {
@@ -95,8 +103,9 @@ async function fa2(n: number, m: number, seconds: number, withMap: boolean): Pro
     iterationsPerSecond: iterations / elapsed,
     longTasks: longTasks.length,
     longestTaskMs: Math.round(Math.max(0, ...longTasks)),
-    barnesHutTheta: settings.barnesHutTheta,
+    barnesHutTheta: settings.barnesHutTheta ?? 1.2,
     withMap,
+    updates,
   };
 }
 

@@ -1,26 +1,42 @@
-import forceAtlas2 from 'graphology-layout-forceatlas2';
-import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Sigma from 'sigma';
-import { EdgeLineProgram } from 'sigma/rendering';
 import type { AnalysisOutput } from '../../shared/analysis/result';
 import { hoverNode, selectCommunity, selectNode } from '../state/selection/producers';
 import { store, useAppState } from '../state/store';
-import { buildMapModel, type EdgeAttributes, type MapModel, type NodeAttributes } from './build-graph';
+import {
+  buildMapModel,
+  overviewEdgesPerNode,
+  type EdgeAttributes,
+  type MapModel,
+  type NodeAttributes,
+} from './build-graph';
 import { frameFor } from './camera';
 import { setCurrentMap } from './current-map';
+import { LayoutController } from './layout-controller';
 import { makeReducers } from './reducers';
+import { sigmaSettings } from './sigma-settings';
+
+/** Sigma hands reducers a copy of the attributes, so marking it hidden in place is safe and allocates nothing. */
+const hideEdge = (_edge: string, data: EdgeAttributes) => Object.assign(data, { hidden: true });
+
+const THINNED_NOTE_STYLE = {
+  position: 'absolute',
+  left: 8,
+  bottom: 8,
+  padding: '2px 6px',
+  background: 'rgba(255,255,255,0.85)',
+  fontSize: 12,
+} as const;
 
 /**
  * The map: one Sigma instance per analysis over the derived graph. State changes only swap the reducers;
- * hovering, clicking and the camera write back into the store. Performance levers from sigma's docs:
- * edges and labels hidden while the camera moves, the light line program for edges, labels only for
- * nodes drawn large enough.
+ * hovering, clicking and the camera write back into the store. Sigma's performance levers are in
+ * sigma-settings.ts; very dense analyses are drawn thinned (build-graph.ts) and say so on the map.
  */
 export function MapView({ output }: { output: AnalysisOutput }) {
   const container = useRef<HTMLDivElement>(null);
   const sigmaRef = useRef<Sigma<NodeAttributes, EdgeAttributes> | null>(null);
-  const layoutRef = useRef<FA2Layout | null>(null);
+  const layoutRef = useRef<LayoutController | null>(null);
   const [layoutRunning, setLayoutRunning] = useState(false);
   const model: MapModel = useMemo(() => buildMapModel(output), [output]);
   const filters = useAppState((s) => s.filters);
@@ -31,17 +47,7 @@ export function MapView({ output }: { output: AnalysisOutput }) {
     const el = container.current;
     if (!el) return;
     let frames = 0;
-    const sigma = new Sigma<NodeAttributes, EdgeAttributes>(model.graph, el, {
-      hideEdgesOnMove: true,
-      hideLabelsOnMove: true,
-      defaultEdgeType: 'line',
-      edgeProgramClasses: { line: EdgeLineProgram },
-      labelRenderedSizeThreshold: 9,
-      labelFont: 'system-ui, sans-serif',
-      zIndex: true,
-      minCameraRatio: 0.01,
-      maxCameraRatio: 4,
-    });
+    const sigma = new Sigma<NodeAttributes, EdgeAttributes>(model.graph, el, sigmaSettings());
     sigma.on('enterNode', ({ node }) => store.update('selection', hoverNode(node)));
     sigma.on('leaveNode', () => store.update('selection', hoverNode(null)));
     sigma.on('clickNode', ({ node }) => {
@@ -68,10 +74,11 @@ export function MapView({ output }: { output: AnalysisOutput }) {
     const sigma = sigmaRef.current;
     if (!sigma) return;
     sigma.setSetting('nodeReducer', reducers.nodeReducer);
-    sigma.setSetting('edgeReducer', reducers.edgeReducer);
+    // While the layout moves nodes, edges stay hidden: each position update then redraws nodes only.
+    sigma.setSetting('edgeReducer', layoutRunning ? hideEdge : reducers.edgeReducer);
     setCurrentMap({ sigma, model, reducers });
     return () => setCurrentMap(null);
-  }, [reducers, model]);
+  }, [reducers, model, layoutRunning]);
 
   // Zoom to a community when asked (the request counter changes), framing its visible members.
   const { zoomRequest, selectedCommunity } = selection;
@@ -87,10 +94,7 @@ export function MapView({ output }: { output: AnalysisOutput }) {
   }, [zoomRequest]);
 
   const toggleLayout = () => {
-    if (!layoutRef.current) {
-      // Gephi's defaults scaled to the graph (Barnes–Hut above a few thousand nodes), in a web worker.
-      layoutRef.current = new FA2Layout(model.graph, { settings: forceAtlas2.inferSettings(model.graph) });
-    }
+    layoutRef.current ??= new LayoutController(model.graph, model.layoutEdges);
     if (layoutRef.current.isRunning()) layoutRef.current.stop();
     else layoutRef.current.start();
     setLayoutRunning(layoutRef.current.isRunning());
@@ -99,6 +103,12 @@ export function MapView({ output }: { output: AnalysisOutput }) {
   return (
     <div className="map">
       <div ref={container} className="map-canvas" data-testid="map" aria-label="Network map" />
+      {model.graph.size < model.edgesTotal && (
+        <div className="map-note" data-testid="map-thinned" style={THINNED_NOTE_STYLE}>
+          Overview: each account&apos;s {overviewEdgesPerNode(model.graph.order)} heaviest edges shown (
+          {model.graph.size.toLocaleString('en')} of {model.edgesTotal.toLocaleString('en')}).
+        </div>
+      )}
       <div className="map-controls">
         <button type="button" onClick={toggleLayout}>
           {layoutRunning ? 'Stop layout' : 'Run layout'}
