@@ -268,11 +268,16 @@ export function textGroups(ds: Dataset, options: TextGroupOptions = {}): TextGro
     return same / k;
   };
 
-  // Per band: sort (band hash, post) pairs packed in one float (30-bit hash × 2^22 + post) and scan equal runs.
+  // Per band: sort (band hash, post) pairs packed in one float (hash × 2^postBits + post, under 2^52) and scan
+  // equal runs. More posts leave fewer hash bits; a hash collision only adds a candidate that `similarity`
+  // then checks, so results stay exact. Up to 2^22 posts the packing is 30-bit hash × 2^22 as it always was.
   const withSig: number[] = [];
   for (let p = 0; p < n; p++) if (hasSig[p]) withSig.push(p);
   if (withSig.length >= 2) {
-    if (n >= 1 << 22) throw new Error('textGroups: more than 4,194,304 posts; split the dataset');
+    const postBits = Math.max(22, Math.ceil(Math.log2(n + 1)));
+    if (postBits > 31) throw new Error(`textGroups: ${n} posts is more than 2^31`);
+    const scale = 2 ** postBits;
+    const hashShift = postBits - 20;
     const keys = new Float64Array(withSig.length);
     // The same bits as mix32 over the unsigned values, kept in signed 32-bit registers.
     const sigsI = new Int32Array(sigs.buffer, sigs.byteOffset, sigs.length);
@@ -282,13 +287,13 @@ export function textGroups(ds: Dataset, options: TextGroupOptions = {}): TextGro
         const o = exact[p] * k + b * rows;
         let h = 0x811c9dc5 ^ b;
         for (let r = 0; r < rows; r++) h = mix32i(h ^ sigsI[o + r]);
-        keys[i] = (h >>> 2) * 4194304 + p;
+        keys[i] = (h >>> hashShift) * scale + p;
       }
       keys.sort();
       let start = 0;
       for (let i = 1; i <= keys.length; i++) {
-        if (i < keys.length && Math.floor(keys[i] / 4194304) === Math.floor(keys[start] / 4194304)) continue;
-        if (i - start >= 2) linkRun(keys, start, i);
+        if (i < keys.length && Math.floor(keys[i] / scale) === Math.floor(keys[start] / scale)) continue;
+        if (i - start >= 2) linkRun(keys, start, i, scale);
         start = i;
       }
     }
@@ -296,10 +301,10 @@ export function textGroups(ds: Dataset, options: TextGroupOptions = {}): TextGro
 
   // Within a bucket, compare each post with up to four representatives of the clusters found so far: buckets of
   // a popular template are large, and comparing all pairs there would be quadratic.
-  function linkRun(keys: Float64Array, from: number, to: number): void {
+  function linkRun(keys: Float64Array, from: number, to: number, scale: number): void {
     const reps: number[] = [];
     for (let i = from; i < to; i++) {
-      const p = keys[i] % 4194304;
+      const p = keys[i] % scale;
       let linked = false;
       for (const r of reps) {
         if (find(r) === find(p) || similarity(r, p) >= threshold) {
