@@ -1,14 +1,19 @@
 /**
  * Page for bench/render.bench.ts's ForceAtlas2 measurement: a generated graph (community-clustered, seeded)
- * shown by sigma with the app's settings while the app's layout controller (src/renderer/graph/
- * layout-controller.ts: FA2 in a worker, Barnes–Hut θ = 1.2, positions written back at most every 100 ms, edges
- * hidden meanwhile as the map does) lays it out, with or without sigma drawing it. Reports the worker's
- * iterations and the page's long tasks (the UI thread busy over 50 ms), which include writing positions into
- * the graph and sigma's redraws.
+ * laid out by the app's layout controller (src/renderer/graph/layout-controller.ts: FA2 in a worker, Barnes–Hut
+ * θ = 1.2, positions written back at most every 100 ms), with or without sigma drawing it; with, sigma shows
+ * the nodes without edges while the layout runs, as the map does. Reports the worker's iterations and the
+ * page's long tasks (the UI thread busy over 50 ms), which include writing positions and sigma's redraws.
  */
 import Graph from 'graphology';
 import Sigma from 'sigma';
-import { LayoutController, layoutSettings, type LayoutEdges } from '../../src/renderer/graph/layout-controller';
+import {
+  LayoutController,
+  layoutSettings,
+  nodesOnly,
+  writePositions,
+  type LayoutEdges,
+} from '../../src/renderer/graph/layout-controller';
 import { sigmaSettings } from '../../src/renderer/graph/sigma-settings';
 import { createRng } from '../../src/shared/graph/rng';
 
@@ -71,9 +76,9 @@ async function fa2(n: number, m: number, seconds: number, withMap: boolean): Pro
   const graph = buildGraph(n, m, 7);
   const buildMs = performance.now() - t0;
   const container = document.getElementById('map')!;
-  const sigma = withMap ? new Sigma(graph, container, sigmaSettings()) : null;
-  // As MapView does while the layout runs: no edges drawn, so each update redraws nodes only.
-  sigma?.setSetting('edgeReducer', (_e, data) => Object.assign(data, { hidden: true }));
+  // As MapView does while the layout runs: sigma shows the nodes without edges, each update redraws nodes only.
+  const display = nodesOnly(graph);
+  const sigma = withMap ? new Sigma(display, container, sigmaSettings()) : null;
   const longTasks: number[] = [];
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) longTasks.push(e.duration);
@@ -81,7 +86,13 @@ async function fa2(n: number, m: number, seconds: number, withMap: boolean): Pro
   observer.observe({ type: 'longtask', buffered: false });
   const settings = layoutSettings(graph.order);
   let updates = 0;
-  const layout = new LayoutController(graph, edgesOf(graph), { settings, onUpdate: () => updates++ });
+  const layout = new LayoutController(graph, edgesOf(graph), {
+    settings,
+    onUpdate: (positions) => {
+      updates++;
+      if (sigma) writePositions(display, positions);
+    },
+  });
   const start = performance.now();
   layout.start();
   await new Promise((r) => setTimeout(r, seconds * 1000));

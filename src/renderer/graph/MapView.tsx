@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type Graph from 'graphology';
 import Sigma from 'sigma';
 import type { AnalysisOutput } from '../../shared/analysis/result';
 import { hoverNode, selectCommunity, selectNode } from '../state/selection/producers';
@@ -12,12 +13,19 @@ import {
 } from './build-graph';
 import { frameFor } from './camera';
 import { setCurrentMap } from './current-map';
-import { LayoutController } from './layout-controller';
+import { LayoutController, nodesOnly, writePositions } from './layout-controller';
 import { makeReducers } from './reducers';
 import { sigmaSettings } from './sigma-settings';
 
-/** Sigma hands reducers a copy of the attributes, so marking it hidden in place is safe and allocates nothing. */
-const hideEdge = (_edge: string, data: EdgeAttributes) => Object.assign(data, { hidden: true });
+function positionsOf(graph: Graph<NodeAttributes, EdgeAttributes>): Float32Array {
+  const out = new Float32Array(graph.order * 2);
+  let i = 0;
+  graph.forEachNode((_key, attr) => {
+    out[i++] = attr.x;
+    out[i++] = attr.y;
+  });
+  return out;
+}
 
 const THINNED_NOTE_STYLE = {
   position: 'absolute',
@@ -37,6 +45,7 @@ export function MapView({ output }: { output: AnalysisOutput }) {
   const container = useRef<HTMLDivElement>(null);
   const sigmaRef = useRef<Sigma<NodeAttributes, EdgeAttributes> | null>(null);
   const layoutRef = useRef<LayoutController | null>(null);
+  const displayRef = useRef<Graph<NodeAttributes, EdgeAttributes> | null>(null);
   const [layoutRunning, setLayoutRunning] = useState(false);
   const model: MapModel = useMemo(() => buildMapModel(output), [output]);
   const filters = useAppState((s) => s.filters);
@@ -64,6 +73,7 @@ export function MapView({ output }: { output: AnalysisOutput }) {
     return () => {
       layoutRef.current?.kill();
       layoutRef.current = null;
+      displayRef.current = null;
       setLayoutRunning(false);
       sigma.kill();
       sigmaRef.current = null;
@@ -74,11 +84,10 @@ export function MapView({ output }: { output: AnalysisOutput }) {
     const sigma = sigmaRef.current;
     if (!sigma) return;
     sigma.setSetting('nodeReducer', reducers.nodeReducer);
-    // While the layout moves nodes, edges stay hidden: each position update then redraws nodes only.
-    sigma.setSetting('edgeReducer', layoutRunning ? hideEdge : reducers.edgeReducer);
+    sigma.setSetting('edgeReducer', reducers.edgeReducer);
     setCurrentMap({ sigma, model, reducers });
     return () => setCurrentMap(null);
-  }, [reducers, model, layoutRunning]);
+  }, [reducers, model]);
 
   // Zoom to a community when asked (the request counter changes), framing its visible members.
   const { zoomRequest, selectedCommunity } = selection;
@@ -93,10 +102,28 @@ export function MapView({ output }: { output: AnalysisOutput }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [zoomRequest]);
 
+  // While the layout runs, sigma shows a copy of the nodes without edges (each update then redraws nodes
+  // only); the controller writes every update into the model's graph, which sigma shows again on stop.
   const toggleLayout = () => {
-    layoutRef.current ??= new LayoutController(model.graph, model.layoutEdges);
-    if (layoutRef.current.isRunning()) layoutRef.current.stop();
-    else layoutRef.current.start();
+    const sigma = sigmaRef.current;
+    if (!sigma) return;
+    if (!layoutRef.current) {
+      const display = nodesOnly(model.graph);
+      layoutRef.current = new LayoutController(model.graph, model.layoutEdges, {
+        onUpdate: (positions) => {
+          if (sigma.getGraph() === display) writePositions(display, positions);
+        },
+      });
+      displayRef.current = display;
+    }
+    if (layoutRef.current.isRunning()) {
+      layoutRef.current.stop();
+      sigma.setGraph(model.graph);
+    } else {
+      writePositions(displayRef.current!, positionsOf(model.graph));
+      sigma.setGraph(displayRef.current!);
+      layoutRef.current.start();
+    }
     setLayoutRunning(layoutRef.current.isRunning());
   };
 

@@ -18,8 +18,8 @@ export interface LayoutOptions {
   settings?: ForceAtlas2Settings;
   /** Shortest time between two position updates of the graph. */
   intervalMs?: number;
-  /** Called after positions were written into the graph. */
-  onUpdate?: (iterations: number) => void;
+  /** Called after positions (x, y per node in graph order) were written into the graph. */
+  onUpdate?: (positions: Float32Array, iterations: number) => void;
 }
 
 /** Gephi's defaults scaled to the graph (Barnes–Hut above 2,000 nodes), with Gephi's θ = 1.2. */
@@ -52,6 +52,30 @@ export function layoutMatrices(graph: Graph, edges: LayoutEdges): { nodes: Float
     matrix[i * 3 + 2] = w;
   }
   return { nodes, edges: matrix };
+}
+
+/** Writes x, y per node (graph order) into the graph, with the hint that only positions changed. */
+export function writePositions(graph: Graph, positions: Float32Array): void {
+  let i = 0;
+  graph.updateEachNodeAttributes(
+    (_key, attr: Record<string, unknown>) => {
+      attr.x = positions[i];
+      attr.y = positions[i + 1];
+      i += 2;
+      return attr;
+    },
+    { attributes: ['x', 'y'] },
+  );
+}
+
+/**
+ * The graph's nodes without edges, for sigma to show while the layout moves them: sigma reprocesses every edge
+ * of its graph on each position change, even hidden ones, which on 500k edges blocks the UI for a second.
+ */
+export function nodesOnly<N extends object, E extends object>(graph: Graph<N, E>): Graph<N, E> {
+  const copy = graph.nullCopy();
+  graph.forEachNode((key, attr) => copy.addNode(key, { ...attr }));
+  return copy;
 }
 
 export class LayoutController {
@@ -90,18 +114,8 @@ export class LayoutController {
     const update = this.pending;
     this.pending = null;
     if (!update) return;
-    const p = update.positions;
-    let i = 0;
-    this.graph.updateEachNodeAttributes(
-      (_key, attr: Record<string, unknown>) => {
-        attr.x = p[i];
-        attr.y = p[i + 1];
-        i += 2;
-        return attr;
-      },
-      { attributes: ['x', 'y'] },
-    );
-    this.options.onUpdate?.(update.iterations);
+    writePositions(this.graph, update.positions);
+    this.options.onUpdate?.(update.positions, update.iterations);
     this.post({ type: 'ack' });
   }
 
