@@ -11,7 +11,7 @@
  *   meanwhile — goals ≥ 2 it/s, no block over 50 ms.
  * Options: --nodes N --edges M (pan/zoom graph), --fa2-nodes N --fa2-edges M --fa2-seconds S, --only app|fa2.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -35,6 +35,7 @@ const { values } = parseArgs({
   },
 });
 const NODES = Number(values.nodes);
+const SCREENSHOT = join(REPO, 'test-results', 'render-bench-map.png');
 const EDGES = Number(values.edges);
 
 const quantile = (xs: number[], q: number) => {
@@ -123,6 +124,9 @@ async function appBenchmark() {
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
     await page.waitForTimeout(1000);
+    // The drawn overview, to look at (test-results/ is not committed).
+    mkdirSync(join(REPO, 'test-results'), { recursive: true });
+    await page.getByTestId('map').screenshot({ path: SCREENSHOT });
     const pan = await record(page, async () => {
       await page.mouse.move(cx, cy);
       await page.mouse.down();
@@ -218,6 +222,7 @@ function printApp(app: Awaited<ReturnType<typeof appBenchmark>>) {
   );
   console.log(`  longest UI block while panning ${ms(app.pan.longest)}, zooming ${ms(app.zoom.longest)}`);
   console.log(`  idle frame time p50 ${ms(p(app.still.deltas).p50)}`);
+  console.log(`  screenshot of the map after the first frame: ${SCREENSHOT}`);
   console.log(`  open project → first frame   ${ms(app.open.firstFrame)} (page navigation to first drawn map)`);
   console.log(
     `  graph data in → first frame  ${ms(fromData)}   goal ≤ 3000 ms once the graph is ready: ${verdict(fromData <= 3000)}`,

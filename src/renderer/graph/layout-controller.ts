@@ -6,6 +6,7 @@
  */
 import type Graph from 'graphology';
 import forceAtlas2, { type ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
+import FA2_DEFAULTS from 'graphology-layout-forceatlas2/defaults.js';
 import { PPN, type Fa2Positions, type Fa2Request } from './fa2-protocol';
 
 export interface LayoutEdges {
@@ -97,7 +98,8 @@ export class LayoutController {
       type: 'init',
       nodes: matrices.nodes,
       edges: matrices.edges,
-      settings: options.settings ?? layoutSettings(graph.order),
+      // The iteration kernel reads every setting: unset ones would be NaN forces and a Barnes–Hut tree that never ends.
+      settings: { ...FA2_DEFAULTS, ...(options.settings ?? layoutSettings(graph.order)) },
       intervalMs: options.intervalMs ?? 100,
     };
     this.worker.postMessage(init, [matrices.nodes.buffer, matrices.edges.buffer]);
