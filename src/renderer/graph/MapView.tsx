@@ -27,6 +27,8 @@ function positionsOf(graph: Graph<NodeAttributes, EdgeAttributes>): Float32Array
   return out;
 }
 
+const HOVER_DELAY_MS = 80;
+
 const THINNED_NOTE_STYLE = {
   position: 'absolute',
   left: 8,
@@ -57,8 +59,20 @@ export function MapView({ output }: { output: AnalysisOutput }) {
     if (!el) return;
     let frames = 0;
     const sigma = new Sigma<NodeAttributes, EdgeAttributes>(model.graph, el, sigmaSettings());
-    sigma.on('enterNode', ({ node }) => store.update('selection', hoverNode(node)));
-    sigma.on('leaveNode', () => store.update('selection', hoverNode(null)));
+    // Hover emphasis re-reduces the whole graph, so it waits until the pointer rests on a node (HOVER_DELAY_MS)
+    // and is skipped while the stage is dragged or the camera moves: a pan over a dense map would otherwise
+    // redraw everything for every node it crosses.
+    let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+    const moving = () => sigma.getMouseCaptor().isMouseDown || sigma.getCamera().isAnimated();
+    sigma.on('enterNode', ({ node }) => {
+      clearTimeout(hoverTimer);
+      if (moving()) return;
+      hoverTimer = setTimeout(() => store.update('selection', hoverNode(node)), HOVER_DELAY_MS);
+    });
+    sigma.on('leaveNode', () => {
+      clearTimeout(hoverTimer);
+      if (store.get().selection.hoveredNode !== null) store.update('selection', hoverNode(null));
+    });
     sigma.on('clickNode', ({ node }) => {
       store.update('selection', selectNode(node));
       store.update('selection', selectCommunity(model.graph.getNodeAttribute(node, 'community')));
@@ -71,6 +85,7 @@ export function MapView({ output }: { output: AnalysisOutput }) {
     });
     sigmaRef.current = sigma;
     return () => {
+      clearTimeout(hoverTimer);
       layoutRef.current?.kill();
       layoutRef.current = null;
       displayRef.current = null;
