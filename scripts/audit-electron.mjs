@@ -36,7 +36,9 @@ try {
     process.stderr.write(`audit:electron: electronegativity failed (${run.status ?? run.signal})\n${run.stdout}\n${run.stderr}\n`);
     process.exit(2);
   }
-  const findings = parse(readFileSync(report), { columns: true, trim: true, skip_empty_lines: true });
+  // electronegativity writes code samples unquoted even when they hold quotes (a CSP's 'self'), so quotes
+  // inside fields are taken literally.
+  const findings = parse(readFileSync(report), { columns: true, trim: true, skip_empty_lines: true, relax_quotes: true });
   const { allow } = JSON.parse(readFileSync(allowFile, 'utf8'));
   const unexplained = [];
   for (const a of allow) {

@@ -57,9 +57,13 @@ export function createUploadStore(maxBytes = DEFAULT_MAX_UPLOAD_BYTES): UploadSt
           if (failed) return;
           failed = true;
           req.unpipe(out);
+          // The file is opened asynchronously: removing it before the stream has closed can race with that
+          // open and leave it behind. Remove it once the stream is closed, then report.
+          out.once('close', () => {
+            rmSync(file, { force: true });
+            reject(err);
+          });
           out.destroy();
-          rmSync(file, { force: true });
-          reject(err);
         };
         req.on('data', (chunk: Buffer) => {
           bytes += chunk.length;
