@@ -1,23 +1,7 @@
+import type { ProjectInfo } from '../../shared/model/project-info';
 import type { Db } from './project';
 
-export interface ProjectInfo {
-  counts: Record<string, number>;
-  imports: {
-    id: number;
-    file: string;
-    format: string;
-    contentHash: string;
-    sizeBytes: number;
-    startedAt: number;
-    finishedAt: number;
-    rowsRead: number;
-    rowsImported: number;
-    rowsSkipped: number;
-    errorCount: number;
-    added: { accounts: number; posts: number; interactions: number; follows: number };
-    errors: { line: number; message: string }[];
-  }[];
-}
+export type { ProjectInfo };
 
 const COUNTED = ['accounts', 'posts', 'interactions', 'follows', 'hashtags', 'urls', 'mentions', 'post_objects', 'imports'];
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { COACTION_MODES, type AnalysisOutput } from '../analysis/result';
+import type { ProjectInfo } from '../model/project-info';
 import { PLATFORMS } from '../model/records';
 import type { Channel } from './channels';
 import type { AccountDetail, CascadeDetail, CommunityExtra, TimelineSet } from './explore-types';
@@ -116,25 +117,8 @@ export const REQUEST_SCHEMAS = {
 
 export type RequestOf<K extends Channel> = z.infer<(typeof REQUEST_SCHEMAS)[K]>;
 
-/** Same shape as src/main/store/info.ts's ProjectInfo (kept here because src/shared cannot import main). */
-export interface ProjectInfoOut {
-  counts: Record<string, number>;
-  imports: {
-    id: number;
-    file: string;
-    format: string;
-    contentHash: string;
-    sizeBytes: number;
-    startedAt: number;
-    finishedAt: number;
-    rowsRead: number;
-    rowsImported: number;
-    rowsSkipped: number;
-    errorCount: number;
-    added: { accounts: number; posts: number; interactions: number; follows: number };
-    errors: { line: number; message: string }[];
-  }[];
-}
+/** The project info the backend sends (src/main/store/info.ts builds it). */
+export type ProjectInfoOut = ProjectInfo;
 
 export interface ProjectState {
   /** The open project file, or null when none is open yet. */
