@@ -23,8 +23,14 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'src/shared must stay free of Node built-ins.' },
-            { group: ['electron', 'react', 'react-dom', 'sigma', 'sigma/*', 'better-sqlite3'], message: 'src/shared is pure TypeScript.' },
-            { group: ['fs', 'path', 'os', 'crypto', 'stream', 'zlib', 'worker_threads', 'child_process'], message: 'src/shared must stay free of Node built-ins.' },
+            {
+              group: ['electron', 'react', 'react-dom', 'sigma', 'sigma/*', 'better-sqlite3'],
+              message: 'src/shared is pure TypeScript.',
+            },
+            {
+              group: ['fs', 'path', 'os', 'crypto', 'stream', 'zlib', 'worker_threads', 'child_process'],
+              message: 'src/shared must stay free of Node built-ins.',
+            },
           ],
         },
       ],
@@ -35,7 +41,10 @@ export default tseslint.config(
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/app/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main/app imports electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only src/main/app imports electron.' }] },
+      ],
     },
   },
 );

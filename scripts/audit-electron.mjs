@@ -16,29 +16,42 @@ const FAILING = new Set(['MEDIUM', 'HIGH', 'CRITICAL']);
 const argAt = process.argv.indexOf('--input');
 const input = argAt >= 0 ? resolve(process.argv[argAt + 1]) : undefined;
 const allowAt = process.argv.indexOf('--allow');
-const allowFile = allowAt >= 0 ? resolve(process.argv[allowAt + 1]) : join(repo, 'scripts/electronegativity-allow.json');
+const allowFile =
+  allowAt >= 0 ? resolve(process.argv[allowAt + 1]) : join(repo, 'scripts/electronegativity-allow.json');
 
 const scratch = mkdtempSync(join(tmpdir(), 'claque-electronegativity-'));
 try {
   let target = input;
   if (!target) {
     target = join(scratch, 'app');
-    for (const rel of SCANNED) if (existsSync(join(repo, rel))) cpSync(join(repo, rel), join(target, rel), { recursive: true });
+    for (const rel of SCANNED)
+      if (existsSync(join(repo, rel))) cpSync(join(repo, rel), join(target, rel), { recursive: true });
   }
   const electronVersion = JSON.parse(readFileSync(join(repo, 'node_modules/electron/package.json'), 'utf8')).version;
   const report = join(scratch, 'report.csv');
   const bin = join(repo, 'node_modules/@doyensec/electronegativity/dist/index.js');
-  const run = spawnSync(process.execPath, [bin, '-i', target, '-o', report, '-r', '-e', electronVersion, '-v', 'false'], {
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [bin, '-i', target, '-o', report, '-r', '-e', electronVersion, '-v', 'false'],
+    {
+      encoding: 'utf8',
+      timeout: 180_000,
+    },
+  );
   if (run.status !== 0 || !existsSync(report)) {
-    process.stderr.write(`audit:electron: electronegativity failed (${run.status ?? run.signal})\n${run.stdout}\n${run.stderr}\n`);
+    process.stderr.write(
+      `audit:electron: electronegativity failed (${run.status ?? run.signal})\n${run.stdout}\n${run.stderr}\n`,
+    );
     process.exit(2);
   }
   // electronegativity writes code samples unquoted even when they hold quotes (a CSP's 'self'), so quotes
   // inside fields are taken literally.
-  const findings = parse(readFileSync(report), { columns: true, trim: true, skip_empty_lines: true, relax_quotes: true });
+  const findings = parse(readFileSync(report), {
+    columns: true,
+    trim: true,
+    skip_empty_lines: true,
+    relax_quotes: true,
+  });
   const { allow } = JSON.parse(readFileSync(allowFile, 'utf8'));
   const unexplained = [];
   for (const a of allow) {
@@ -55,13 +68,21 @@ try {
     else unexplained.push(f);
   }
   const counts = findings.reduce((m, f) => ((m[f.severity] = (m[f.severity] ?? 0) + 1), m), {});
-  process.stdout.write(`audit:electron: ${findings.length} findings ${JSON.stringify(counts)} in ${input ?? SCANNED.join(', ')}; ${used.size} explained in the allow-list\n`);
-  for (const a of allow) if (!used.has(a)) process.stdout.write(`audit:electron: note: allow-list entry ${a.check} ${a.file} matched nothing (stale?)\n`);
+  process.stdout.write(
+    `audit:electron: ${findings.length} findings ${JSON.stringify(counts)} in ${input ?? SCANNED.join(', ')}; ${used.size} explained in the allow-list\n`,
+  );
+  for (const a of allow)
+    if (!used.has(a))
+      process.stdout.write(`audit:electron: note: allow-list entry ${a.check} ${a.file} matched nothing (stale?)\n`);
   if (unexplained.length > 0) {
     for (const f of unexplained) {
-      process.stderr.write(`  ${f.severity} ${f.issue} ${f.filename}:${f.location} ${f.sample}\n    ${f.description} (${f.url})\n`);
+      process.stderr.write(
+        `  ${f.severity} ${f.issue} ${f.filename}:${f.location} ${f.sample}\n    ${f.description} (${f.url})\n`,
+      );
     }
-    process.stderr.write(`audit:electron: ${unexplained.length} MEDIUM/HIGH finding(s) not explained in ${allowFile}\n`);
+    process.stderr.write(
+      `audit:electron: ${unexplained.length} MEDIUM/HIGH finding(s) not explained in ${allowFile}\n`,
+    );
     process.exit(1);
   }
 } finally {

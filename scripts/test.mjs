@@ -1,10 +1,11 @@
-// `npm test`: type checks, lint, then every test. Each step's failure fails the run.
+// `npm test`: type checks, lint, formatting, then every test. Each step's failure fails the run.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
   ['npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['npx', ['tsc', '-p', 'src/shared/tsconfig.json', '--noEmit']],
   ['npx', ['eslint', '.']],
+  ['npx', ['prettier', '--check', '.']],
   ['npx', ['vitest', 'run', ...process.argv.slice(2)]],
 ];
 for (const [cmd, args] of steps) {

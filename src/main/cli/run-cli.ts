@@ -19,7 +19,10 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
     summary:
       'claque analyze <project.claque> --out DIR [--graph retweet,reply,… | --coaction retweet|link|hashtag|text|reply|near_text|domain|image|coortweet --window S --min-participation N] [--min-weight W] [--resolution R] [--seed N]',
   },
-  run: { run: runCommand, summary: 'claque run <file>… --out DIR [--format F] [--project P] [same options as analyze]' },
+  run: {
+    run: runCommand,
+    summary: 'claque run <file>… --out DIR [--format F] [--project P] [same options as analyze]',
+  },
   serve: { run: serveCommand, summary: 'claque serve [project.claque] [--port N]' },
 };
 

@@ -39,7 +39,13 @@ export function sniffDelimiter(sampleText: string): string {
 export function sampleHeader(sampleText: string): string[] {
   const firstLine = sampleText.split(/\r?\n/, 1)[0] ?? '';
   const d = sniffDelimiter(sampleText);
-  return firstLine.split(d).map((h) => h.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
+  return firstLine.split(d).map((h) =>
+    h
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim()
+      .toLowerCase(),
+  );
 }
 
 /**

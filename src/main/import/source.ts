@@ -51,7 +51,11 @@ function statOrThrow(file: string) {
     return st;
   } catch (err) {
     if (err instanceof ImportError) throw err;
-    throw new ImportError(file, undefined, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new ImportError(
+      file,
+      undefined,
+      `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
 }
 

@@ -73,11 +73,21 @@ describe('RecordWriter', () => {
           kind: 'retweet' as const,
           parentId: '99',
           parentAuthorId: '2',
-          objects: [{ kind: 'post' as const, value: '99' }, { kind: 'hashtag' as const, value: 'x' }],
+          objects: [
+            { kind: 'post' as const, value: '99' },
+            { kind: 'hashtag' as const, value: 'x' },
+          ],
         },
       ],
       interactions: [
-        { platform: 'twitter' as const, sourceId: '1', targetId: '2', kind: 'retweet' as const, postId: '100', time: 1_600_000_000 },
+        {
+          platform: 'twitter' as const,
+          sourceId: '1',
+          targetId: '2',
+          kind: 'retweet' as const,
+          postId: '100',
+          time: 1_600_000_000,
+        },
       ],
       follows: [{ platform: 'twitter' as const, followerId: '1', followedId: '2' }],
     };

@@ -45,14 +45,18 @@ export function openProject(file: string, options: OpenOptions = {}): Db {
     db.pragma('cache_size = -65536'); // 64 MiB page cache: bulk imports touch big indexes.
     db.pragma('temp_store = MEMORY');
     if (version > SCHEMA_VERSION) {
-      throw new ProjectError(file, `was written by a newer Claque (schema ${version}, this one knows ${SCHEMA_VERSION})`);
+      throw new ProjectError(
+        file,
+        `was written by a newer Claque (schema ${version}, this one knows ${SCHEMA_VERSION})`,
+      );
     }
     if (version === 0) {
       const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
       if (tables.n > 0) throw new ProjectError(file, 'is an SQLite database but not a Claque project');
     }
     if (version < SCHEMA_VERSION) {
-      if (options.readonly) throw new ProjectError(file, `needs migrating (schema ${version}) and was opened read-only`);
+      if (options.readonly)
+        throw new ProjectError(file, `needs migrating (schema ${version}) and was opened read-only`);
       migrate(db, version);
     }
     return db;

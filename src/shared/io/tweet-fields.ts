@@ -19,7 +19,9 @@ export function xId(value: unknown, field: string): string | undefined {
   if (typeof value === 'number') {
     throw new Error(`${field}: id ${String(value)} is not a string and not exact as a JSON number (ids overflow 2^53)`);
   }
-  throw new Error(`${field}: expected an id (a string of digits), found ${JSON.stringify(value)?.slice(0, 60) ?? typeof value}`);
+  throw new Error(
+    `${field}: expected an id (a string of digits), found ${JSON.stringify(value)?.slice(0, 60) ?? typeof value}`,
+  );
 }
 
 export function requireXId(value: unknown, field: string): string {

@@ -68,7 +68,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       });
       if (io.interactive) io.err('\n');
       for (const e of result.errors.slice(0, 20)) io.err(`${file}:${e.line}: ${e.message}\n`);
-      if (result.errorCount > 20) io.err(`${file}: … and ${result.errorCount - 20} more row errors (see claque info)\n`);
+      if (result.errorCount > 20)
+        io.err(`${file}: … and ${result.errorCount - 20} more row errors (see claque info)\n`);
       results.push(result);
       if (!values.json) {
         io.out(

@@ -18,7 +18,8 @@ export async function infoCommand(args: string[], io: CliIo): Promise<number> {
       return 0;
     }
     io.out(`${positionals[0]}\n`);
-    for (const [table, n] of Object.entries(info.counts)) io.out(`  ${table.padEnd(14)} ${n.toLocaleString('en-US')}\n`);
+    for (const [table, n] of Object.entries(info.counts))
+      io.out(`  ${table.padEnd(14)} ${n.toLocaleString('en-US')}\n`);
     io.out(`imports:\n`);
     for (const imp of info.imports) {
       const when = new Date(imp.finishedAt * 1000).toISOString().replace('.000Z', 'Z');
