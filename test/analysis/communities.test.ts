@@ -1,27 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectCommunities, modularity } from '../../src/shared/analysis/communities';
 import { connectedComponents } from '../../src/shared/graph/components';
 import { forceAtlas2Layout } from '../../src/shared/graph/layout';
 import type { EdgeList } from '../../src/shared/graph/edge-list';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-function karate(): EdgeList {
-  const pairs = readFileSync(path.resolve(here, '../fixtures/karate/karate.txt'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => l.split(' ').map(Number));
-  return {
-    nodeCount: 34,
-    directed: false,
-    source: Int32Array.from(pairs, (p) => p[0] - 1),
-    target: Int32Array.from(pairs, (p) => p[1] - 1),
-    weight: new Float64Array(pairs.length).fill(1),
-  };
-}
+import { karate } from '../fixtures/karate/karate';
 
 describe('communities on Zachary karate club', () => {
   const g = karate();

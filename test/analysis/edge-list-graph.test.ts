@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import louvain from 'graphology-communities-louvain';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { describe, expect, it } from 'vitest';
@@ -10,22 +7,7 @@ import { EdgeListGraph } from '../../src/shared/graph/edge-list-graph';
 import { plantedPartition } from '../../src/shared/graph/planted-partition';
 import { createRng } from '../../src/shared/graph/rng';
 import { toGraphology } from '../../src/shared/graph/to-graphology';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-function karate(): EdgeList {
-  const pairs = readFileSync(path.resolve(here, '../fixtures/karate/karate.txt'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => l.split(' ').map(Number));
-  return {
-    nodeCount: 34,
-    directed: false,
-    source: Int32Array.from(pairs, (p) => p[0] - 1),
-    target: Int32Array.from(pairs, (p) => p[1] - 1),
-    weight: new Float64Array(pairs.length).fill(1),
-  };
-}
+import { karate } from '../fixtures/karate/karate';
 
 type AnyGraph = Parameters<typeof louvain.detailed>[0];
 
