@@ -13,6 +13,7 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src/main/app/index.ts'),
           worker: resolve(import.meta.dirname, 'src/main/jobs/worker.ts'),
           'parse-worker': resolve(import.meta.dirname, 'src/main/import/parse-worker.ts'),
+          'stage-worker': resolve(import.meta.dirname, 'src/main/analysis/stage-worker.ts'),
         },
       },
     },

@@ -15,6 +15,7 @@ export default defineConfig({
         claque: resolve(import.meta.dirname, 'src/main/cli/index.ts'),
         worker: resolve(import.meta.dirname, 'src/main/jobs/worker.ts'),
         'parse-worker': resolve(import.meta.dirname, 'src/main/import/parse-worker.ts'),
+        'stage-worker': resolve(import.meta.dirname, 'src/main/analysis/stage-worker.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },

@@ -1,5 +1,6 @@
 import type { Db } from '../store/project';
 import { INTERACTION_KIND_CODES, OBJECT_KINDS, POST_KINDS, type Dataset } from '../../shared/analysis/dataset';
+import type { TextGroupInput } from '../../shared/analysis/text';
 import type { InteractionKind, ObjectKind, PostKind } from '../../shared/model/records';
 
 /**
@@ -147,6 +148,41 @@ export function loadDataset(db: Db): Dataset {
   }
 
   return { accounts, posts, objects, interactions, follows };
+}
+
+/**
+ * What a stage worker needs to compute the post columns (parents and text groups, see PostColumns) from
+ * the project file itself, in loadDataset's post order and in one read transaction (one snapshot): the posts'
+ * kinds and texts, and each post's parent post as SQLite finds it through the (platform, ext_id) index —
+ * the same match as postParents(), without a map of a million id strings.
+ */
+export function loadPostColumnsInput(db: Db): TextGroupInput & { parent: Int32Array } {
+  return db.transaction(() => {
+    const count = db.prepare('SELECT count(*) FROM posts').pluck().get() as number;
+    const index = rowIndex(db, 'posts', count);
+    const postKind = Object.fromEntries(POST_KINDS.map((k, j) => [k, j])) as Record<PostKind, number>;
+    const posts = { count, text: new Array<string | null>(count), kind: new Uint8Array(count) };
+    let i = 0;
+    for (const r of db.prepare('SELECT id, kind, text FROM posts ORDER BY id').raw().iterate() as Iterable<
+      [number, PostKind, string | null]
+    >) {
+      index.set(r[0], i);
+      posts.kind[i] = postKind[r[1]];
+      posts.text[i] = r[2];
+      i++;
+    }
+    const parent = new Int32Array(count).fill(-1);
+    for (const [child, of] of db
+      .prepare(
+        `SELECT p.id, q.id FROM posts p JOIN posts q ON q.platform = p.platform AND q.ext_id = p.parent_ext_id
+         WHERE p.parent_ext_id IS NOT NULL AND q.id <> p.id`,
+      )
+      .raw()
+      .iterate() as Iterable<[number, number]>) {
+      parent[index.get(child)] = index.get(of);
+    }
+    return { posts, parent };
+  })();
 }
 
 /**

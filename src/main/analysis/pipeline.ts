@@ -1,13 +1,18 @@
 import type { Db } from '../store/project';
 import { loadDataset } from './load-dataset';
+import { startOffloading, type OffloadMode } from './stage-offload';
 import { analyseDataset, type AnalyseOptions } from '../../shared/analysis/analyse-dataset';
 import type { AnalysisOutput, AnalysisParameters } from '../../shared/analysis/result';
 
-export type RunOptions = Omit<AnalyseOptions, 'pause'>;
+export type RunOptions = Omit<AnalyseOptions, 'pause' | 'offload'> & {
+  /** Whether layout, post parents and text groups are computed on a second thread (default 'auto': big projects). */
+  offload?: OffloadMode;
+};
 
 /**
  * The one analysis pipeline behind the CLI, browser mode and the desktop app: load the project into
- * typed-array columns, then the pure stages of analyseDataset. Returns a serialisable AnalysisOutput.
+ * typed-array columns, then the pure stages of analyseDataset, with layout, post parents and text groups on a
+ * worker thread beside them for big projects. Returns a serialisable AnalysisOutput.
  */
 export async function runAnalysis(
   db: Db,
@@ -16,13 +21,19 @@ export async function runAnalysis(
 ): Promise<AnalysisOutput> {
   const t0 = performance.now();
   options.onProgress?.('load', 0);
-  const ds = loadDataset(db);
-  const loadMs = performance.now() - t0;
-  const output = await analyseDataset(ds, params, {
-    ...options,
-    // Between stages, let the event loop run: progress messages go out and an abort is noticed.
-    pause: () => new Promise((resolve) => setImmediate(resolve)),
-  });
-  output.summary.timings = { load: Math.round(loadMs), ...output.summary.timings };
-  return output;
+  const offloading = startOffloading(db, options.offload);
+  try {
+    const ds = loadDataset(db);
+    const loadMs = performance.now() - t0;
+    const output = await analyseDataset(ds, params, {
+      ...options,
+      offload: offloading?.forDataset(ds),
+      // Between stages, let the event loop run: progress messages go out and an abort is noticed.
+      pause: () => new Promise((resolve) => setImmediate(resolve)),
+    });
+    output.summary.timings = { load: Math.round(loadMs), ...output.summary.timings, ...offloading?.timings };
+    return output;
+  } finally {
+    offloading?.close();
+  }
 }

@@ -1,11 +1,10 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { ImportError } from './errors';
 import type { Format, FormatOptions, RowResult } from './formats/format';
 import { decodeRows } from './row-codec';
 import { openSource, type Sample } from './source';
+import { findWorkerEntry, workerExecArgv, type WorkerEntry } from '../worker-entry';
 
 /** An import file's rows, in order, a chunk at a time, with byte progress and the file's hash at the end. */
 export interface RowReader {
@@ -52,7 +51,7 @@ export interface RowReaderOptions {
   /** true: a worker thread (falling back to this thread if none starts); false: this thread; undefined: by size. */
   worker?: boolean;
   /** The worker's entry, where not the one found by workerEntry() (tests of the fallback). */
-  workerEntry?: { path: string; typescript: boolean };
+  workerEntry?: WorkerEntry;
 }
 
 /**
@@ -77,22 +76,9 @@ function workerPays(file: string): boolean {
   return size * (/\.gz$/i.test(file) ? 4 : 1) >= WORKER_MIN_BYTES;
 }
 
-/**
- * The worker's entry: the built parse-worker.js next to the bundle (CLI, Electron), or the TypeScript source
- * when running from source (vitest, tsx), which then needs tsx as its loader.
- */
-export function workerEntry(): { path: string; typescript: boolean } | undefined {
-  let here: string;
-  try {
-    here = dirname(fileURLToPath(import.meta.url));
-  } catch {
-    return undefined; // a bundle without a file URL for its modules: parse on this thread
-  }
-  for (const path of [join(here, 'parse-worker.js'), join(here, '..', 'parse-worker.js')]) {
-    if (existsSync(path)) return { path, typescript: false };
-  }
-  const ts = join(here, 'parse-worker.ts');
-  return existsSync(ts) ? { path: ts, typescript: true } : undefined;
+/** The parse worker's entry (see worker-entry.ts); undefined where none is found: parse on this thread. */
+export function workerEntry(): WorkerEntry | undefined {
+  return findWorkerEntry('parse-worker', import.meta.url);
 }
 
 async function readInThread(o: RowReaderOptions): Promise<RowReader> {
@@ -123,7 +109,7 @@ async function readInThread(o: RowReaderOptions): Promise<RowReader> {
   };
 }
 
-async function startWorker(entry: { path: string; typescript: boolean }, o: RowReaderOptions): Promise<RowReader> {
+async function startWorker(entry: WorkerEntry, o: RowReaderOptions): Promise<RowReader> {
   const data: ParseWorkerData = {
     file: o.file,
     formatId: o.format.id,
@@ -134,7 +120,7 @@ async function startWorker(entry: { path: string; typescript: boolean }, o: RowR
   };
   const worker = new Worker(entry.path, {
     workerData: data,
-    execArgv: entry.typescript ? ['--import', 'tsx'] : [],
+    execArgv: workerExecArgv(entry),
   });
   const queue: WorkerMessage[] = [];
   let notify: (() => void) | undefined;

@@ -4,15 +4,13 @@
  * Cancel asks the worker to abort through the pipeline's own AbortSignal (an import rolls back its
  * transaction); a worker that has not stopped after `graceMs` is terminated.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisProgress } from '../../shared/analysis/analyse-dataset';
 import type { AnalysisOutput, AnalysisParameters } from '../../shared/analysis/result';
 import { ImportCancelled, ImportError } from '../import/errors';
 import type { ImportOptions, ImportResult } from '../import/run-import';
 import type { Db } from '../store/project';
+import { findWorkerEntry, workerExecArgv, type WorkerEntry } from '../worker-entry';
 import type { FromWorker, JobErrorData, JobProgress, JobRequest, JobValue, ToWorker } from './protocol';
 
 export class JobCancelled extends Error {
@@ -22,20 +20,11 @@ export class JobCancelled extends Error {
   }
 }
 
-export interface WorkerEntry {
-  path: string;
-  typescript: boolean;
-}
-
-/** The built worker.js beside the bundle (CLI, Electron), or the TypeScript source under tsx (tests, dev). */
+/** The job worker's entry (see worker-entry.ts). */
 export function jobWorkerEntry(): WorkerEntry {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const path of [join(here, 'worker.js'), join(here, '..', 'worker.js')]) {
-    if (existsSync(path)) return { path, typescript: false };
-  }
-  const ts = join(here, 'worker.ts');
-  if (existsSync(ts)) return { path: ts, typescript: true };
-  throw new Error(`jobs: no worker.js next to ${here}; run \`npm run build\``);
+  const entry = findWorkerEntry('worker', import.meta.url);
+  if (!entry) throw new Error('jobs: no worker.js beside the bundle; run `npm run build`');
+  return entry;
 }
 
 export interface RunJobOptions {
@@ -61,7 +50,7 @@ export function runJob<R extends JobRequest>(request: R, options: RunJobOptions 
     }
     const cancelFlag = new SharedArrayBuffer(4);
     const worker = new Worker(entry.path, {
-      execArgv: entry.typescript ? ['--import', 'tsx'] : [],
+      execArgv: workerExecArgv(entry),
       workerData: { cancelFlag },
     });
     let settled = false;

@@ -16,14 +16,14 @@
  */
 import { buildInteractionGraph } from '../graph/interaction-graph';
 import { compactNodes, MIXED_KIND, PairAccumulator, type EdgeList } from '../graph/edge-list';
-import { forceAtlas2Layout } from '../graph/layout';
+import { forceAtlas2Layout, type Layout, type LayoutOptions } from '../graph/layout';
 import { buildCascades } from './cascades';
 import { buildCoactionGraph, COACTION_DEFAULTS, type CoactionGraph } from './coaction';
 import type { CoactionObjectKind } from './coaction-shares';
 import { detectCommunities } from './communities';
 import { INTERACTION_KIND_CODES, type Dataset } from './dataset';
 import { analyseCommunities } from './evidence';
-import { accountFeatures } from './features';
+import { accountFeatures, type PostColumns } from './features';
 import { coorSharesFromDataset, detectGroups, generateCoordinatedNetwork } from './coortweet';
 import type { AnalysisOutput, AnalysisParameters, CoactionMode, GraphEdgeOut } from './result';
 
@@ -72,6 +72,21 @@ export interface AnalyseOptions {
   runs?: number;
   /** ForceAtlas2 iterations; default scales down with graph size. */
   layoutIterations?: number;
+  /** Stages a host runs elsewhere (another thread) at the same time as the others; see StageOffload. */
+  offload?: StageOffload;
+}
+
+/**
+ * Work a host can take off the analysis thread. The layout needs only the graph and its communities, and
+ * text grouping only the posts' texts, so on a second core they run while features, evidence and cascades
+ * run here; post parents and text groups can be computed from the project's file before the dataset is even
+ * loaded. Each gives exactly what the in-thread call would (same code, same seed).
+ */
+export interface StageOffload {
+  /** postParents(ds) and textGroups(ds) computed elsewhere, or null when that failed or saw other data. */
+  postColumns?: () => Promise<PostColumns | null>;
+  /** forceAtlas2Layout(edges, options) computed elsewhere; started as soon as the communities are known. */
+  layout?: (edges: EdgeList, options: LayoutOptions) => Promise<Layout>;
 }
 
 export async function analyseDataset(
@@ -83,12 +98,12 @@ export async function analyseDataset(
   if (params.graph === 'coaction' && !params.coaction) params.coaction = 'retweet';
   const timings: Record<string, number> = {};
   const progress = options.onProgress ?? (() => {});
-  const stage = async <T>(name: string, fraction: number, fn: () => T): Promise<T> => {
+  const stage = async <T>(name: string, fraction: number, fn: () => T | Promise<T>): Promise<T> => {
     if (options.signal?.aborted) throw new AnalysisCancelled();
     progress(name, fraction);
     await options.pause?.();
     const t = Date.now();
-    const out = fn();
+    const out = await fn();
     timings[name] = Date.now() - t;
     return out;
   };
@@ -101,18 +116,24 @@ export async function analyseDataset(
   const membership = new Int32Array(ds.accounts.count).fill(-1);
   compact.original.forEach((account, node) => (membership[account] = communities.community[node]));
 
-  const features = await stage('features', 0.45, () => accountFeatures(ds));
+  const layoutOptions: LayoutOptions = {
+    seed: params.seed,
+    community: communities.community,
+    iterations: options.layoutIterations ?? layoutIterations(compact.edges.nodeCount),
+  };
+  // Started now, awaited last: an offloaded layout runs beside features, evidence and cascades. Its rejection
+  // is handled when awaited; the catch only keeps it from counting as unhandled meanwhile.
+  const layoutElsewhere = options.offload?.layout?.(compact.edges, layoutOptions);
+  layoutElsewhere?.catch(() => {});
+
+  const features = await stage('features', 0.45, async () =>
+    accountFeatures(ds, { postColumns: (await options.offload?.postColumns?.()) ?? undefined }),
+  );
   const evidence = await stage('evidence', 0.6, () =>
     analyseCommunities(ds, membership, communities.count, features, { windowSeconds: params.windowSeconds }),
   );
   const cascades = await stage('cascades', 0.75, () => buildCascades(ds, { membership }));
-  const layout = await stage('layout', 0.85, () =>
-    forceAtlas2Layout(compact.edges, {
-      seed: params.seed,
-      community: communities.community,
-      iterations: options.layoutIterations ?? layoutIterations(compact.edges.nodeCount),
-    }),
-  );
+  const layout = await stage('layout', 0.85, () => layoutElsewhere ?? forceAtlas2Layout(compact.edges, layoutOptions));
 
   const edges: GraphEdgeOut[] = new Array(compact.edges.source.length);
   for (let e = 0; e < edges.length; e++) {

@@ -20,6 +20,14 @@ export interface FeatureOptions {
   /** … spread over at least this many days (default 56: "for months"). */
   roundTheClockMinDays?: number;
   text?: TextGroupOptions;
+  /** postParents(ds) and textGroups(ds, text) already computed (on another thread), used instead. */
+  postColumns?: PostColumns;
+}
+
+/** The per-post columns that cost most to compute, which a host may compute on another thread. */
+export interface PostColumns {
+  parent: Int32Array;
+  text: TextGroups;
 }
 
 export interface AccountFeatures {
@@ -114,8 +122,8 @@ export function accountFeatures(ds: Dataset, options: FeatureOptions = {}): Acco
   const n = ds.accounts.count;
   const P = ds.posts;
   const byAuthor = postsByAuthor(ds);
-  const postParent = postParents(ds);
-  const text = textGroups(ds, options.text);
+  const postParent = options.postColumns?.parent ?? postParents(ds);
+  const text = options.postColumns?.text ?? textGroups(ds, options.text);
 
   const postLatency = new Float64Array(P.count).fill(NaN);
   for (let p = 0; p < P.count; p++) {

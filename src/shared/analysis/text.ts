@@ -8,7 +8,7 @@
  * posts sharing a band are compared: never all pairs. Candidates are confirmed by the signature's estimate of
  * the Jaccard similarity of their shingle sets.
  */
-import { POST_KINDS, type Dataset } from './dataset';
+import { POST_KINDS, type PostTable } from './dataset';
 
 const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+/gu;
 const RT_PREFIX_RE = /^rt\s+@[\p{L}\p{N}_]+:?\s*/u;
@@ -207,12 +207,17 @@ export interface TextGroups {
 /** Post kinds whose text is the author's own (a retweet or share carries its parent's text), by kind code. */
 const AUTHORED = Uint8Array.from(POST_KINDS, (k) => (['original', 'reply', 'quote', 'comment'].includes(k) ? 1 : 0));
 
+/** What text grouping reads of a Dataset (a worker thread can load just this from the project). */
+export interface TextGroupInput {
+  posts: Pick<PostTable, 'count' | 'text' | 'kind'>;
+}
+
 /**
  * Groups every authored post's text into exact-duplicate groups and near-duplicate clusters (union-find over
  * LSH candidates confirmed by signature similarity). Group ids are dense, starting at 0; a group of one post
  * means the text is unique.
  */
-export function textGroups(ds: Dataset, options: TextGroupOptions = {}): TextGroups {
+export function textGroups(ds: TextGroupInput, options: TextGroupOptions = {}): TextGroups {
   const shingleSize = options.shingleSize ?? 2;
   const bands = options.bands ?? 16;
   const rows = options.rows ?? 4;

@@ -1,0 +1,119 @@
+/**
+ * Runs the offloadable analysis stages (StageOffload) on one worker thread beside the analysis thread: the
+ * machines Claque targets have two cores or more, and layout, post parents and text grouping are over a third
+ * of a big analysis. Small projects stay on one thread: starting a worker costs more than it saves there.
+ */
+import { Worker } from 'node:worker_threads';
+import type { StageOffload } from '../../shared/analysis/analyse-dataset';
+import type { Dataset } from '../../shared/analysis/dataset';
+import type { PostColumns } from '../../shared/analysis/features';
+import type { EdgeList } from '../../shared/graph/edge-list';
+import type { Layout, LayoutOptions } from '../../shared/graph/layout';
+import type { Db } from '../store/project';
+import { findWorkerEntry, workerExecArgv } from '../worker-entry';
+import { kindFingerprint, type StageReply, type StageTask } from './stage-protocol';
+
+/** 'auto' offloads from OFFLOAD_MIN_ROWS posts + interactions; 'always' / 'never' are for tests and benches. */
+export type OffloadMode = 'auto' | 'always' | 'never';
+export const OFFLOAD_MIN_ROWS = 100_000;
+
+type Pending = { resolve: (r: StageReply) => void; reject: (e: Error) => void };
+type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+export class StageWorker {
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private failure: Error | undefined;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (r: StageReply) => {
+      const p = this.pending.get(r.id);
+      this.pending.delete(r.id);
+      if (r.task === 'error') p?.reject(new Error(`analysis stage worker: ${r.message}`));
+      else p?.resolve(r);
+    });
+    const fail = (err: Error) => {
+      this.failure ??= err;
+      for (const p of this.pending.values()) p.reject(this.failure);
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`analysis stage worker stopped (exit code ${code})`)));
+  }
+
+  /** A worker, or undefined where its code is not found (a bundle built without it). */
+  static start(): StageWorker | undefined {
+    const entry = findWorkerEntry('stage-worker', import.meta.url);
+    return entry && new StageWorker(new Worker(entry.path, { execArgv: workerExecArgv(entry) }));
+  }
+
+  private send(task: Distribute<StageTask>): Promise<StageReply> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise<StageReply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...task, id });
+    });
+  }
+
+  /** Post parents and text groups of the project's posts, read by the worker from the file itself. */
+  async postColumns(project: string): Promise<Extract<StageReply, { task: 'postColumns' }>> {
+    return (await this.send({ task: 'postColumns', project })) as Extract<StageReply, { task: 'postColumns' }>;
+  }
+
+  async layout(edges: EdgeList, options: LayoutOptions): Promise<Layout & { ms: number }> {
+    const r = (await this.send({ task: 'layout', edges, options })) as Extract<StageReply, { task: 'layout' }>;
+    return { x: r.x, y: r.y, ms: r.ms };
+  }
+
+  close(): void {
+    this.failure ??= new Error('analysis stage worker closed');
+    void this.worker.terminate();
+  }
+}
+
+function worthOffloading(db: Db, mode: OffloadMode): boolean {
+  if (mode === 'never' || db.memory) return false;
+  if (mode === 'always') return true;
+  const rows = db.prepare('SELECT (SELECT count(*) FROM posts) + (SELECT count(*) FROM interactions)').pluck().get();
+  return (rows as number) >= OFFLOAD_MIN_ROWS;
+}
+
+export interface Offloading {
+  /** Hands the stages to analyseDataset, once the dataset is loaded. */
+  forDataset(ds: Dataset): StageOffload;
+  /** Worker-side milliseconds per stage, for the summary's timings. */
+  timings: Record<string, number>;
+  close(): void;
+}
+
+/**
+ * Starts the worker and its post columns at once (before the dataset is loaded: the worker reads the texts
+ * while this thread loads the rest), or returns undefined when offloading does not pay or is impossible.
+ */
+export function startOffloading(db: Db, mode: OffloadMode = 'auto'): Offloading | undefined {
+  if (!worthOffloading(db, mode)) return undefined;
+  const worker = StageWorker.start();
+  if (!worker) return undefined;
+  const timings: Record<string, number> = {};
+  const columns = worker.postColumns(db.name);
+  columns.catch(() => {}); // a failure means computing them here instead (below), not an unhandled rejection
+  return {
+    timings,
+    close: () => worker.close(),
+    forDataset: (ds) => ({
+      postColumns: async (): Promise<PostColumns | null> => {
+        const r = await columns.catch(() => null);
+        // Another snapshot (an import committed in between) or a failed worker: computed here instead.
+        if (!r || r.count !== ds.posts.count || r.kinds !== kindFingerprint(ds.posts.kind)) return null;
+        timings.postColumnsWorker = Math.round(r.ms);
+        return { parent: r.parent, text: { exact: r.exact, near: r.near } };
+      },
+      layout: async (edges, options) => {
+        const r = await worker.layout(edges, options);
+        timings.layoutWorker = Math.round(r.ms);
+        return r;
+      },
+    }),
+  };
+}

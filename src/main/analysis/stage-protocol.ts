@@ -1,0 +1,29 @@
+/** Messages between the analysis thread and its stage worker (stage-worker.ts). */
+import type { EdgeList } from '../../shared/graph/edge-list';
+import type { LayoutOptions } from '../../shared/graph/layout';
+
+export type StageTask =
+  | { id: number; task: 'postColumns'; project: string }
+  | { id: number; task: 'layout'; edges: EdgeList; options: LayoutOptions };
+
+export type StageReply =
+  | {
+      id: number;
+      task: 'postColumns';
+      /** Posts read and their kind fingerprint: the caller checks it read the same posts. */
+      count: number;
+      kinds: number;
+      parent: Int32Array;
+      exact: Int32Array;
+      near: Int32Array;
+      ms: number;
+    }
+  | { id: number; task: 'layout'; x: Float32Array; y: Float32Array; ms: number }
+  | { id: number; task: 'error'; message: string };
+
+/** A cheap check that two threads read the same posts: a polynomial hash of the post kinds in order. */
+export function kindFingerprint(kinds: Uint8Array): number {
+  let h = 0;
+  for (let i = 0; i < kinds.length; i++) h = (Math.imul(h, 31) + kinds[i] + 1) | 0;
+  return h;
+}

@@ -1,0 +1,52 @@
+/**
+ * Worker thread entry for the analysis stages that run beside the others (see StageOffload in
+ * analyse-dataset.ts): the post columns (parents, text groups), read straight from the project file so the
+ * texts never cross threads, and the ForceAtlas2 layout of the finished graph. Tasks run one at a time, in the order they arrive.
+ */
+import { parentPort } from 'node:worker_threads';
+import { forceAtlas2Layout } from '../../shared/graph/layout';
+import { textGroups } from '../../shared/analysis/text';
+import { openProject } from '../store/project';
+import { loadPostColumnsInput } from './load-dataset';
+import { kindFingerprint, type StageReply, type StageTask } from './stage-protocol';
+
+const port = parentPort;
+if (!port) throw new Error('stage-worker: must run as a worker thread');
+
+function run(task: StageTask): { reply: StageReply; transfer: ArrayBuffer[] } {
+  const t = performance.now();
+  if (task.task === 'postColumns') {
+    const db = openProject(task.project, { readonly: true });
+    let input;
+    try {
+      input = loadPostColumnsInput(db);
+    } finally {
+      db.close();
+    }
+    const groups = textGroups(input);
+    const reply: StageReply = {
+      id: task.id,
+      task: 'postColumns',
+      count: input.posts.count,
+      kinds: kindFingerprint(input.posts.kind),
+      parent: input.parent,
+      exact: groups.exact,
+      near: groups.near,
+      ms: performance.now() - t,
+    };
+    const buffers = [input.parent, groups.exact, groups.near].map((a) => a.buffer as ArrayBuffer);
+    return { reply, transfer: buffers };
+  }
+  const layout = forceAtlas2Layout(task.edges, task.options);
+  const reply: StageReply = { id: task.id, task: 'layout', x: layout.x, y: layout.y, ms: performance.now() - t };
+  return { reply, transfer: [layout.x.buffer as ArrayBuffer, layout.y.buffer as ArrayBuffer] };
+}
+
+port.on('message', (task: StageTask) => {
+  try {
+    const { reply, transfer } = run(task);
+    port.postMessage(reply, transfer);
+  } catch (err) {
+    port.postMessage({ id: task.id, task: 'error', message: (err as Error)?.message ?? String(err) } as StageReply);
+  }
+});

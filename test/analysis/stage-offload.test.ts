@@ -1,0 +1,149 @@
+/**
+ * The stage worker (src/main/analysis/stage-offload.ts) computes post parents, text groups and the layout on
+ * a second thread. It must give exactly what the single-thread pipeline gives: checked here on the planted
+ * investigation, column by column and through runAnalysis end to end, plus the fallbacks (another snapshot,
+ * an in-memory project).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset, loadPostColumnsInput } from '../../src/main/analysis/load-dataset';
+import { runAnalysis } from '../../src/main/analysis/pipeline';
+import { startOffloading, StageWorker } from '../../src/main/analysis/stage-offload';
+import { openProject, type Db } from '../../src/main/store/project';
+import { RecordWriter } from '../../src/main/store/writer';
+import { findWorkerEntry } from '../../src/main/worker-entry';
+import type { Dataset } from '../../src/shared/analysis/dataset';
+import { postParents } from '../../src/shared/analysis/features';
+import { textGroups } from '../../src/shared/analysis/text';
+import { forceAtlas2Layout } from '../../src/shared/graph/layout';
+import { generatePlanted } from '../fixtures/planted/generate';
+
+let dir: string;
+let db: Db;
+let ds: Dataset;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'claque-offload-'));
+  db = openProject(join(dir, 'planted.claque'));
+  const importId = Number(
+    db
+      .prepare(
+        `INSERT INTO imports (file, format, content_hash, size_bytes, started_at, finished_at, rows_read, rows_imported,
+           rows_skipped, error_count, added_accounts, added_posts, added_interactions, added_follows)
+         VALUES ('planted-generator', 'records', '', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)`,
+      )
+      .run().lastInsertRowid,
+  );
+  db.transaction(() => {
+    const writer = new RecordWriter(db, importId);
+    for (const b of generatePlanted({ seed: 7 }).batches) writer.write(b);
+  })();
+  ds = loadDataset(db);
+}, 60_000);
+
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('stage worker', () => {
+  it('is found as TypeScript source when running from source', () => {
+    expect(findWorkerEntry('stage-worker', new URL('../../src/main/analysis/x.ts', import.meta.url).href)).toEqual({
+      path: join(import.meta.dirname, '../../src/main/analysis/stage-worker.ts'),
+      typescript: true,
+    });
+  });
+
+  it('reads post parents and texts from the file exactly as the dataset has them', () => {
+    const input = loadPostColumnsInput(db);
+    expect(input.posts.count).toBe(ds.posts.count);
+    expect(Array.from(input.posts.kind)).toEqual(Array.from(ds.posts.kind));
+    expect(input.posts.text).toEqual(ds.posts.text);
+    const parents = postParents(ds);
+    expect(parents.some((p) => p >= 0)).toBe(true);
+    expect(Array.from(input.parent)).toEqual(Array.from(parents));
+  });
+
+  it('computes the post columns and a layout on its thread, equal to this thread’s', async () => {
+    const offloading = startOffloading(db, 'always')!;
+    expect(offloading).toBeDefined();
+    try {
+      const offload = offloading.forDataset(ds);
+      const columns = (await offload.postColumns!())!;
+      const here = textGroups(ds);
+      expect(Array.from(columns.text.exact)).toEqual(Array.from(here.exact));
+      expect(Array.from(columns.text.near)).toEqual(Array.from(here.near));
+      expect(Array.from(columns.parent)).toEqual(Array.from(postParents(ds)));
+
+      const edges = {
+        nodeCount: 6,
+        directed: false,
+        source: Int32Array.from([0, 1, 2, 3, 4, 0]),
+        target: Int32Array.from([1, 2, 0, 4, 5, 3]),
+        weight: Float64Array.from([1, 2, 1, 3, 1, 1]),
+      };
+      const options = { seed: 3, iterations: 50, community: Int32Array.from([0, 0, 0, 1, 1, 1]) };
+      const there = await offload.layout!(edges, options);
+      const local = forceAtlas2Layout(edges, options);
+      expect(Array.from(there.x)).toEqual(Array.from(local.x));
+      expect(Array.from(there.y)).toEqual(Array.from(local.y));
+      expect(offloading.timings.postColumnsWorker).toBeGreaterThanOrEqual(0);
+      expect(offloading.timings.layoutWorker).toBeGreaterThanOrEqual(0);
+    } finally {
+      offloading.close();
+    }
+  });
+
+  it('hands back null when it read other posts than the dataset holds (another snapshot)', async () => {
+    const offloading = startOffloading(db, 'always')!;
+    try {
+      const other = { ...ds, posts: { ...ds.posts, count: ds.posts.count - 1 } };
+      expect(await offloading.forDataset(other).postColumns!()).toBeNull();
+      const kinds = Uint8Array.from(ds.posts.kind);
+      kinds[0] = kinds[0] === 0 ? 1 : 0;
+      expect(await offloading.forDataset({ ...ds, posts: { ...ds.posts, kind: kinds } }).postColumns!()).toBeNull();
+    } finally {
+      offloading.close();
+    }
+  });
+
+  it('is not started for in-memory projects or when told never, and reports a failed task', async () => {
+    const memory = openProject(':memory:');
+    try {
+      expect(startOffloading(memory, 'always')).toBeUndefined();
+    } finally {
+      memory.close();
+    }
+    expect(startOffloading(db, 'never')).toBeUndefined();
+    const worker = StageWorker.start()!;
+    try {
+      await expect(worker.postColumns(join(dir, 'missing.claque'))).rejects.toThrow(/analysis stage worker/);
+    } finally {
+      worker.close();
+    }
+    await expect(
+      worker.layout(
+        {
+          nodeCount: 0,
+          directed: false,
+          source: new Int32Array(),
+          target: new Int32Array(),
+          weight: new Float64Array(),
+        },
+        {},
+      ),
+    ).rejects.toThrow(/closed/);
+  });
+
+  it('gives runAnalysis the same output with or without it', async () => {
+    const one = await runAnalysis(db, {}, { offload: 'never', layoutIterations: 20 });
+    const two = await runAnalysis(db, {}, { offload: 'always', layoutIterations: 20 });
+    expect(two.summary.timings.postColumnsWorker).toBeGreaterThanOrEqual(0);
+    expect(one.summary.timings.postColumnsWorker).toBeUndefined();
+    const strip = (o: typeof one) => ({ ...o, summary: { ...o.summary, timings: {} } });
+    expect(strip(two)).toEqual(strip(one));
+    expect(one.summary.counts.flagged).toBeGreaterThan(0);
+  }, 120_000);
+});
