@@ -81,8 +81,6 @@ export function loadDataset(db: Db): Dataset {
 
   const nObjects = db.prepare('SELECT count(*) FROM post_objects').pluck().get() as number;
   const objectKind = Object.fromEntries(OBJECT_KINDS.map((k, j) => [k, j])) as Record<ObjectKind, number>;
-  // One map per kind, keyed by the value: no "kind:value" string is built to look a value up.
-  const valueIndex = OBJECT_KINDS.map(() => new Map<string, number>());
   const objects = {
     count: nObjects,
     post: new Int32Array(nObjects),
@@ -90,21 +88,23 @@ export function loadDataset(db: Db): Dataset {
     value: new Int32Array(nObjects),
     values: [] as string[],
   };
+  // Read in (kind, value) order through the post_objects_value index, so equal values arrive together and
+  // are interned by comparing with the previous row: no map of half a million value strings.
   i = 0;
-  for (const r of db.prepare('SELECT post_id, kind, value FROM post_objects').raw().iterate() as Iterable<
-    [number, ObjectKind, string]
-  >) {
-    const kind = objectKind[r[1]];
-    const byValue = valueIndex[kind];
-    let v = byValue.get(r[2]);
-    if (v === undefined) {
-      v = objects.values.length;
+  let lastKind = '';
+  let lastValue = '';
+  for (const r of db
+    .prepare('SELECT post_id, kind, value FROM post_objects INDEXED BY post_objects_value ORDER BY kind, value')
+    .raw()
+    .iterate() as Iterable<[number, ObjectKind, string]>) {
+    if (r[2] !== lastValue || r[1] !== lastKind || objects.values.length === 0) {
       objects.values.push(r[1] + ':' + r[2]);
-      byValue.set(r[2], v);
+      lastKind = r[1];
+      lastValue = r[2];
     }
     objects.post[i] = postIndex.get(r[0]);
-    objects.kind[i] = kind;
-    objects.value[i] = v;
+    objects.kind[i] = objectKind[r[1]];
+    objects.value[i] = objects.values.length - 1;
     i++;
   }
 
