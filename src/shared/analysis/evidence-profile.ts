@@ -4,7 +4,7 @@
  * community shows (insularity, target concentration).
  */
 import { INTERACTION_KIND_CODES, type Dataset } from './dataset';
-import { accountLabel, isoDay, pct, ramp, round, type Signal } from './evidence-signal';
+import { accountLabel, insufficientWhen, isoDay, pct, ramp, round, type Signal } from './evidence-signal';
 import type { Members } from './evidence-timing';
 import type { AccountFeatures } from './features';
 import { bestShift, formatUtcOffset, HOURS_PER_WEEK } from './shift';
@@ -74,6 +74,7 @@ export function shiftPattern(
             `(best fit over all UTC offsets −12…+14, assuming a shift starting near 09:00 local; ` +
             `${pct(fit.weekdayShare)} on weekdays; round-the-clock activity would put 27 % there)`
           : `Too little activity (${fit.total} posts) to judge working hours`,
+        ...insufficientWhen(!enough),
       },
     },
   };
@@ -82,9 +83,12 @@ export function shiftPattern(
 export function roundTheClock(f: AccountFeatures, list: Int32Array): Signal {
   let k = 0;
   let quiet = 0;
+  // Members with enough dated posts for a daily rhythm (quietShare is NaN below the features' minimum).
+  let measured = 0;
   const perMember = new Float32Array(list.length);
   list.forEach((a, i) => {
     perMember[i] = f.roundTheClock[a];
+    if (!Number.isNaN(f.quietShare[a])) measured++;
     if (f.roundTheClock[a]) {
       k++;
       quiet += f.quietShare[a];
@@ -103,10 +107,13 @@ export function roundTheClock(f: AccountFeatures, list: Int32Array): Signal {
       unit: 'share',
       strength: round(ramp(share, 0.2, 0.6)),
       reason:
-        k === 0
-          ? 'No member posts round the clock for months'
-          : `${k} of ${list.length} members (${pct(share)}) post round the clock for months: ` +
-            `on average ${pct(quiet / k)} of their posts fall in the quietest 6 hours of the day (people who sleep: under 5 %)`,
+        measured === 0
+          ? 'No member has enough dated posts to judge a round-the-clock schedule'
+          : k === 0
+            ? 'No member posts round the clock for months'
+            : `${k} of ${list.length} members (${pct(share)}) post round the clock for months: ` +
+              `on average ${pct(quiet / k)} of their posts fall in the quietest 6 hours of the day (people who sleep: under 5 %)`,
+      ...insufficientWhen(measured === 0),
     },
   };
 }
@@ -148,6 +155,7 @@ export function creationClustering(f: AccountFeatures, list: Int32Array, opt: Pr
         ? `${best} of ${known.length} members with a known creation date (${pct(share)}) were created within ` +
           `${opt.creationWindowDays} days of each other (${isoDay(from)} to ${isoDay(to)})`
         : `Creation dates known for ${known.length} of ${list.length} members: too few to judge`,
+      ...insufficientWhen(!enough),
     },
   };
 }
@@ -155,9 +163,11 @@ export function creationClustering(f: AccountFeatures, list: Int32Array, opt: Pr
 export function handlePatterns(ds: Dataset, f: AccountFeatures, list: Int32Array): Signal {
   const perMember = new Float32Array(list.length);
   let k = 0;
+  let named = 0;
   const examples: string[] = [];
   list.forEach((a, i) => {
     perMember[i] = ramp(f.handleScore[a], 0.3, 0.7);
+    if (ds.accounts.screenName[a]) named++;
     if (f.handleScore[a] >= 0.6) {
       k++;
       if (examples.length < 3 && ds.accounts.screenName[a]) examples.push('@' + ds.accounts.screenName[a]);
@@ -176,8 +186,11 @@ export function handlePatterns(ds: Dataset, f: AccountFeatures, list: Int32Array
       unit: 'share',
       strength: round(ramp(share, 0.25, 0.6)),
       reason:
-        `${k} of ${list.length} members (${pct(share)}) have handles that look generated (name + long digit run, or random characters)` +
-        (examples.length ? `, e.g. ${examples.join(', ')}` : ''),
+        named === 0
+          ? 'No member has a screen name in the data, so handles cannot be judged'
+          : `${k} of ${list.length} members (${pct(share)}) have handles that look generated (name + long digit run, or random characters)` +
+            (examples.length ? `, e.g. ${examples.join(', ')}` : ''),
+      ...insufficientWhen(named === 0),
     },
   };
 }
@@ -231,6 +244,7 @@ export function duplicateText(f: AccountFeatures, list: Int32Array): Signal[] {
           ? `${dups} of members' ${textPosts} own posts (${pct(share)}) ${what} another member's text ` +
             `(${multi.size} shared text${multi.size === 1 ? '' : 's'})`
           : `Members wrote ${textPosts} posts of their own: too few to judge templated text`,
+        ...insufficientWhen(!enough),
       },
     };
   };
@@ -274,6 +288,7 @@ export function clientUniformity(ds: Dataset, f: AccountFeatures, list: Int32Arr
       reason: enough
         ? `${pct(share)} of members' ${total} posts with a known client came from one client, "${top}" (${counts.size} clients in all)`
         : 'Too few posts with a known client to judge',
+      ...insufficientWhen(!enough),
     },
   };
 }
@@ -284,6 +299,8 @@ export function activityRate(f: AccountFeatures, list: Int32Array): Signal {
     .map((a) => f.activityRate[a])
     .sort((x, y) => x - y);
   const med = rates.length ? rates[rates.length >> 1] : 0;
+  // A rate needs dated posts: without any, the median of zeros says nothing.
+  const dated = list.some((a) => f.activeDays[a] > 0);
   const perMember = new Float32Array(list.length);
   list.forEach((a, i) => (perMember[i] = ramp(f.activityRate[a], 12, 40)));
   return {
@@ -296,7 +313,10 @@ export function activityRate(f: AccountFeatures, list: Int32Array): Signal {
       value: round(med, 2),
       unit: 'per_day',
       strength: round(ramp(med, 12, 40)),
-      reason: `The median member posts ${round(med, 1)} times per active day`,
+      reason: dated
+        ? `The median member posts ${round(med, 1)} times per active day`
+        : 'No member has a dated post, so the activity rate cannot be measured',
+      ...insufficientWhen(!dated),
     },
   };
 }
@@ -376,6 +396,7 @@ export function contextSignals(ds: Dataset, m: Members): Signal[][] {
           reason: received[c]
             ? `${pct(ins)} of the ${received[c]} engagements members receive come from other members`
             : 'Members receive no engagement in the data',
+          ...insufficientWhen(!received[c]),
         },
       },
       {
@@ -394,6 +415,7 @@ export function contextSignals(ds: Dataset, m: Members): Signal[][] {
               `the most engaged member (${accountLabel(ds.accounts.screenName[hubAccount], ds.accounts.extId[hubAccount])}) ` +
               `receives ${pct(hubShare)} of the inside engagement`
             : 'Members do not engage each other',
+          ...insufficientWhen(!pairs[c]),
         },
       },
       {
@@ -408,6 +430,7 @@ export function contextSignals(ds: Dataset, m: Members): Signal[][] {
           reason: total
             ? `${pct(conc)} of members' ${total} engagements go to their 3 most engaged accounts or pages (${counts.length} targets in all)`
             : 'Members engage no accounts or pages in the data',
+          ...insufficientWhen(!total),
         },
       },
     ];

@@ -21,6 +21,14 @@ export interface Signal {
   memberReason?: (i: number) => string;
 }
 
+/**
+ * Spread into an Evidence: `{ insufficient: true }` when its producer found too little data to judge the signal,
+ * else nothing, so the flag is absent (not `false`) on evidence that counts.
+ */
+export function insufficientWhen(thin: boolean): Pick<Evidence, 'insufficient'> {
+  return thin ? { insufficient: true } : {};
+}
+
 /** Linear ramp: 0 at or below `lo`, 1 at or above `hi`. */
 export function ramp(x: number, lo: number, hi: number): number {
   if (Number.isNaN(x)) return 0;

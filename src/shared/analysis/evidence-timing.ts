@@ -9,7 +9,7 @@
  */
 import type { Timeline } from './bursts';
 import { OBJECT_KINDS, POST_KINDS, type Dataset } from './dataset';
-import { accountLabel, pct, ramp, round, type Signal } from './evidence-signal';
+import { accountLabel, insufficientWhen, pct, ramp, round, type Signal } from './evidence-signal';
 import type { AccountFeatures } from './features';
 
 export interface TimingOptions {
@@ -143,6 +143,7 @@ export function synchrony(ds: Dataset, m: Members, opt: TimingOptions): Signal[]
             : `${pct(share)} of members' ${total[c]} actions on shared objects came within ${opt.windowSeconds} s of ` +
               `another member's action on the same object, on ${objects[c]} distinct object${objects[c] === 1 ? '' : 's'}` +
               (objects[c] <= 1 && synced[c] > 0 ? ' (a single moment, not a repeated pattern)' : ''),
+        ...insufficientWhen(total[c] === 0),
       },
     };
   });

@@ -17,6 +17,11 @@ export interface Evidence {
   strength: number;
   /** Plain-language reason with the numbers in it, e.g. "93 % of the engagement members receive comes from other members". */
   reason: string;
+  /**
+   * The data is too thin to judge (e.g. 5 posts for a working-hours pattern); `value` is shown for reference
+   * only, `strength` is 0, and front ends must not present it as a finding. Absent when there was enough data.
+   */
+  insufficient?: true;
 }
 
 export interface CommunitySummary {
