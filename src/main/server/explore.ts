@@ -5,9 +5,9 @@
  * project's Dataset. The Dataset is loaded once per analysis and dropped when the analysis changes.
  */
 import { hashtagTimelines, termTimelines, type Timeline } from '../../shared/analysis/bursts';
-import { collectCascades, type CascadeTree } from '../../shared/analysis/cascades';
+import { collectCascades, type CollectedCascade } from '../../shared/analysis/cascades';
 import type { Dataset } from '../../shared/analysis/dataset';
-import type { AnalysisOutput, CascadeResult } from '../../shared/analysis/result';
+import type { AnalysisOutput } from '../../shared/analysis/result';
 import { HOURS_PER_WEEK, hourOfWeek } from '../../shared/analysis/shift';
 import { normaliseText } from '../../shared/analysis/text';
 import type {
@@ -144,7 +144,7 @@ export function accountDetail(db: Db, analysis: AnalysisOutput | null, q: Accoun
  */
 export class Explorer {
   private ds: Dataset | null = null;
-  private cascades: Map<string, { result: CascadeResult; tree: CascadeTree }> | null = null;
+  private cascades: Map<string, CollectedCascade> | null = null;
   private hashtags: Timeline[] | null = null;
 
   constructor(
@@ -177,8 +177,8 @@ export class Explorer {
     const ds = this.dataset();
     const { parent, offset } = found.tree;
     const n = Math.min(parent.length, maxNodes);
-    // Sharers in time order, as collectCascades numbered them: node k is the k-th share of the root.
-    const authors = sharersOf(ds, rootPostId);
+    // Node k is the k-th share of the root, in time order (collectCascades numbers them so).
+    const authors = Array.from(found.shares, (p) => ds.posts.author[p]);
     const rootAuthor = ds.accounts.extId.indexOf(found.result.rootAccountId);
     const community = this.membership();
     const nodeAccount = (k: number) => (k === 0 ? rootAuthor : authors[k - 1]);
@@ -286,19 +286,6 @@ export class Explorer {
         })),
     };
   }
-}
-
-/** Authors of a root's shares in collectCascades's order (time, then post index). */
-function sharersOf(ds: Dataset, rootPostId: string): number[] {
-  const P = ds.posts;
-  const list: number[] = [];
-  for (let p = 0; p < P.count; p++) {
-    const k = P.kind[p];
-    // POST_KINDS: 1 = retweet, 5 = share — the kinds collectCascades counts as shares.
-    if (P.parentExtId[p] === rootPostId && (k === 1 || k === 5) && P.time[p] === P.time[p]) list.push(p);
-  }
-  list.sort((a, b) => P.time[a] - P.time[b] || a - b);
-  return list.map((p) => P.author[p]);
 }
 
 const BIN_STEPS = [60, 300, 900, 3600, 6 * 3600, 86400, 7 * 86400, 30 * 86400];

@@ -132,7 +132,9 @@ export async function analyseDataset(
   const evidence = await stage('evidence', 0.6, () =>
     analyseCommunities(ds, membership, communities.count, features, { windowSeconds: params.windowSeconds }),
   );
-  const cascades = await stage('cascades', 0.75, () => buildCascades(ds, { membership }));
+  const cascades = await stage('cascades', 0.75, () =>
+    buildCascades(ds, { membership, postParent: features.postParent }),
+  );
   const layout = await stage('layout', 0.85, () => layoutElsewhere ?? forceAtlas2Layout(compact.edges, layoutOptions));
 
   const edges: GraphEdgeOut[] = new Array(compact.edges.source.length);

@@ -99,4 +99,24 @@ describe('cascades', () => {
     expect(c.result.shareFromOneCommunity).toBeCloseTo(0.75, 12);
     expect(c.result.rootAccountId).toBe('u0');
   });
+
+  it('keeps apart roots with the same id on two platforms, and roots outside the dataset', () => {
+    const posts: TinyPost[] = [
+      { id: '1', author: 0, time: 0 },
+      { id: '1', author: 1, time: 5 },
+      { id: 'a', author: 2, time: 10, kind: 'retweet', parent: '1' },
+      { id: 'b', author: 3, time: 20, kind: 'share', parent: '1' },
+      { id: 'c', author: 4, time: 30, kind: 'retweet', parent: 'gone' },
+      { id: 'd', author: 2, time: 40, kind: 'retweet', parent: 'gone' },
+    ];
+    const ds = tinyDataset({ accounts: 5, posts });
+    ds.accounts.platform[1] = ds.accounts.platform[3] = 'facebook';
+    const list = collectCascades(ds);
+    expect(list.map((c) => [c.result.rootPostId, c.result.rootAccountId, c.result.size])).toEqual([
+      ['1', 'u0', 2],
+      ['1', 'u1', 2],
+      ['gone', '', 3],
+    ]);
+    expect(list.map((c) => Array.from(c.shares))).toEqual([[2], [3], [4, 5]]);
+  });
 });

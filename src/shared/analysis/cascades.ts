@@ -9,6 +9,7 @@
  * C(n,2)); on a tree it is Σ_edges 2·s·(n−s) / (n(n−1)), s = nodes below the edge — O(n), not O(n²).
  */
 import { POST_KINDS, type Dataset } from './dataset';
+import { postParents } from './features';
 import type { CascadeResult, CascadeShape } from './result';
 
 export interface CascadeOptions {
@@ -16,6 +17,8 @@ export interface CascadeOptions {
   membership?: Int32Array;
   /** Roots with fewer shares are skipped (default 1). */
   minShares?: number;
+  /** postParents(ds), where already computed (the account features have it). */
+  postParent?: Int32Array;
 }
 
 /** The thresholds behind shape labels, exported so reports can quote them. */
@@ -45,36 +48,52 @@ export function buildCascades(ds: Dataset, options: CascadeOptions = {}): Cascad
   return collectCascades(ds, options).map((c) => c.result);
 }
 
+/** One cascade: its result, its tree, and the dataset index of the share behind each tree node (node k ↔ shares[k − 1]). */
+export interface CollectedCascade {
+  result: CascadeResult;
+  tree: CascadeTree;
+  shares: Int32Array;
+}
+
 /** Cascades with their trees (for drawing or tests). */
-export function collectCascades(
-  ds: Dataset,
-  options: CascadeOptions = {},
-): { result: CascadeResult; tree: CascadeTree }[] {
+export function collectCascades(ds: Dataset, options: CascadeOptions = {}): CollectedCascade[] {
   const minShares = options.minShares ?? CASCADE_DEFAULTS.minShares;
   const P = ds.posts;
   const retweet = POST_KINDS.indexOf('retweet');
   const share = POST_KINDS.indexOf('share');
-  // Cascades in order of their first share; the root is the last post carrying the parent id. Looking the
-  // posts up in the map of shared ids (smaller than a map of every post id) finds the roots.
-  const cascadeOf = new Map<string, number>();
-  const sharesOf: number[][] = [];
+  const parentOf = options.postParent ?? postParents(ds);
+  // Cascades numbered in order of their first share. A share whose parent post is in the dataset (matched by
+  // platform and id, see postParents) joins that post's cascade; one whose root is outside the dataset joins
+  // the cascade of its parent id.
+  const cascadeOfRoot = new Int32Array(P.count).fill(-1);
+  const cascadeOfExt = new Map<string, number>();
+  const cascadeOfShare = new Int32Array(P.count).fill(-1);
+  const rootPost: number[] = [];
   const rootExts: string[] = [];
+  const sizes: number[] = [];
   for (let p = 0; p < P.count; p++) {
-    const parent = P.parentExtId[p];
-    if (parent === null || (P.kind[p] !== retweet && P.kind[p] !== share) || P.time[p] !== P.time[p]) continue;
-    const c = cascadeOf.get(parent);
-    if (c !== undefined) sharesOf[c].push(p);
-    else {
-      cascadeOf.set(parent, sharesOf.length);
-      sharesOf.push([p]);
-      rootExts.push(parent);
+    const parentExt = P.parentExtId[p];
+    if (parentExt === null || (P.kind[p] !== retweet && P.kind[p] !== share) || P.time[p] !== P.time[p]) continue;
+    const q = parentOf[p];
+    let c = q >= 0 ? cascadeOfRoot[q] : (cascadeOfExt.get(parentExt) ?? -1);
+    if (c < 0) {
+      c = rootPost.length;
+      if (q >= 0) cascadeOfRoot[q] = c;
+      else cascadeOfExt.set(parentExt, c);
+      rootPost.push(q);
+      rootExts.push(parentExt);
+      sizes.push(0);
     }
+    cascadeOfShare[p] = c;
+    sizes[c]++;
   }
-  const rootPost = new Int32Array(sharesOf.length).fill(-1);
-  for (let p = 0; p < P.count; p++) {
-    const c = cascadeOf.get(P.extId[p]);
-    if (c !== undefined) rootPost[c] = p;
-  }
+  // Shares grouped by cascade (counting sort, in post order within a cascade).
+  const start = new Int32Array(sizes.length + 1);
+  for (let c = 0; c < sizes.length; c++) start[c + 1] = start[c] + sizes[c];
+  const fill = start.slice(0, sizes.length);
+  const grouped = new Int32Array(start[sizes.length]);
+  for (let p = 0; p < P.count; p++) if (cascadeOfShare[p] >= 0) grouped[fill[cascadeOfShare[p]]++] = p;
+
   // Follow adjacency (CSR): who each account follows.
   const A = ds.accounts.count;
   const F = ds.follows;
@@ -88,19 +107,19 @@ export function collectCascades(
   // Latest tree node of each account in the cascade being built, stamped by cascade number.
   const nodeOf = new Int32Array(A);
   const stamp = new Int32Array(A).fill(-1);
-  const out: { result: CascadeResult; tree: CascadeTree }[] = [];
+  const out: CollectedCascade[] = [];
+  const byTime = (a: number, b: number) => P.time[a] - P.time[b] || a - b;
   let c = 0;
-  for (let s = 0; s < sharesOf.length; s++) {
-    const shares = sharesOf[s];
-    const rootExt = rootExts[s];
-    if (shares.length < minShares) continue;
-    shares.sort((a, b) => P.time[a] - P.time[b] || a - b);
+  for (let s = 0; s < sizes.length; s++) {
+    if (sizes[s] < minShares) continue;
+    const shares = grouped.slice(start[s], start[s + 1]).sort(byTime);
     const root = rootPost[s] >= 0 ? rootPost[s] : undefined;
-    const rootAuthor = root !== undefined ? P.author[root] : shares.length ? P.parentAuthor[shares[0]] : -1;
+    const rootAuthor = root !== undefined ? P.author[root] : P.parentAuthor[shares[0]];
     const rootTime = root !== undefined && P.time[root] === P.time[root] ? P.time[root] : P.time[shares[0]];
     const n = shares.length + 1;
     const parent = new Int32Array(n);
     const offset = new Float64Array(n);
+    const sharers = new Int32Array(shares.length);
     parent[0] = -1;
     if (rootAuthor >= 0) {
       stamp[rootAuthor] = c;
@@ -109,6 +128,7 @@ export function collectCascades(
     for (let k = 1; k < n; k++) {
       const p = shares[k - 1];
       const a = P.author[p];
+      sharers[k - 1] = a;
       offset[k] = P.time[p] - rootTime;
       let best = 0;
       for (let f = fStart[a]; f < fStart[a + 1]; f++) {
@@ -121,17 +141,13 @@ export function collectCascades(
       nodeOf[a] = k;
     }
     const tree = { parent, offset };
-    const result = describeCascade(
-      tree,
-      options.membership,
-      shares.map((p) => P.author[p]),
-    );
     out.push({
       tree,
+      shares,
       result: {
-        rootPostId: rootExt,
+        rootPostId: rootExts[s],
         rootAccountId: rootAuthor >= 0 ? ds.accounts.extId[rootAuthor] : '',
-        ...result,
+        ...describeCascade(tree, options.membership, sharers),
         usedFollows,
       },
     });
@@ -144,7 +160,7 @@ export function collectCascades(
 export function describeCascade(
   tree: CascadeTree,
   membership?: Int32Array,
-  sharerAccounts?: number[],
+  sharerAccounts?: ArrayLike<number>,
 ): Omit<CascadeResult, 'rootPostId' | 'rootAccountId' | 'usedFollows'> {
   const { parent, offset } = tree;
   const n = parent.length;
@@ -168,7 +184,10 @@ export function describeCascade(
   if (membership && sharerAccounts && shares > 0) {
     // Largest run of one community among the sorted community ids (no map per cascade: most are tiny).
     const ids: number[] = [];
-    for (const a of sharerAccounts) if (membership[a] >= 0) ids.push(membership[a]);
+    for (let i = 0; i < sharerAccounts.length; i++) {
+      const m = membership[sharerAccounts[i]];
+      if (m >= 0) ids.push(m);
+    }
     ids.sort((x, y) => x - y);
     for (let i = 0, j = 0; i < ids.length; i = j) {
       while (j < ids.length && ids[j] === ids[i]) j++;
