@@ -1,18 +1,66 @@
 import { useState } from 'react';
 import type { AnalysisOutput } from '../../shared/analysis/result';
 import { CSV_TABLES, type CsvTable, type ExportOutcome } from '../../shared/api/contract';
-import { currentMap } from '../graph/current-map';
+import { currentMap, useCurrentMapKind, type AccountMap, type CommunityMetaMap } from '../graph/current-map';
 import { query } from '../state/explore/client';
 import { useAppState } from '../state/store';
 import { downloadBlob } from './download';
-import { defaultCaption, mapToPng } from './map-png';
-import { viewMask, visibleNodePositions } from './view-nodes';
+import {
+  communityCaption,
+  communityLegend,
+  defaultCaption,
+  metaCaption,
+  verdictLegend,
+  type LegendItem,
+} from './map-legend';
+import { mapToPng } from './map-png';
+import { metaGraphToGexf } from './meta-gexf';
+import { viewMask, visibleEdgeCount, visibleNodePositions } from './view-nodes';
 
 /** Print resolution: three output pixels per screen pixel. */
 export const PNG_SCALE = 3;
 
 const save = (o: ExportOutcome) => downloadBlob(new Blob([o.content], { type: o.mimeType }), o.fileName);
 
+const baseName = (project: string | null) =>
+  project ? (project.split(/[\\/]/).pop() ?? 'claque').replace(/\.claque$/i, '') : 'claque';
+
+/** What the "view" GEXF button gives, for each kind of map on screen (its label and its tooltip). */
+const GEXF_VIEW = {
+  accounts: { label: 'GEXF (view)', title: 'GEXF of the accounts the filters show, with the edges among them' },
+  community: {
+    label: 'GEXF (view)',
+    title: "GEXF of this community's accounts the filters show, with the edges among them, as on the map",
+  },
+  meta: {
+    label: 'GEXF (communities)',
+    title:
+      'The community meta-graph as GEXF: one node per community (members, score, flagged, verdict colour, ' +
+      'position) and one edge per linked pair (summed weight). Open a community for its accounts, or use GEXF (all).',
+  },
+} as const;
+
+/** The picture, legend and caption of the map on screen. */
+function pngOf(map: AccountMap | CommunityMetaMap, output: AnalysisOutput, project: string | null) {
+  const now = new Date();
+  const base = baseName(project);
+  if (map.kind === 'meta') {
+    const legend: LegendItem[] = verdictLegend(map.meta);
+    return { legend, caption: metaCaption(map.meta, output, project, now), fileName: `${base}-communities-map.png` };
+  }
+  const shown = visibleNodePositions(output, map).length;
+  if (map.community === null)
+    return {
+      legend: communityLegend(output),
+      caption: defaultCaption(output, project, shown, now),
+      fileName: `${base}-map.png`,
+    };
+  return {
+    legend: communityLegend(output, map.community),
+    caption: communityCaption(output, map.community, { nodes: shown, edges: visibleEdgeCount(map) }, project, now),
+    fileName: `${base}-community-${map.community}-map.png`,
+  };
+}
 /** Exports of what is on screen: PNG of the map, GEXF of the view or all, CSV tables, the evidence report. */
 export function ExportBar({ output }: { output: AnalysisOutput }) {
   const project = useAppState((s) => s.project.file);
@@ -20,6 +68,7 @@ export function ExportBar({ output }: { output: AnalysisOutput }) {
   const tab = useAppState((s) => s.explore.tab);
   const [status, setStatus] = useState<string>('');
   const [busy, setBusy] = useState(false);
+  const mapKind = useCurrentMapKind() ?? 'accounts';
 
   const run = async (label: string, work: () => Promise<string>) => {
     setBusy(true);
@@ -37,13 +86,9 @@ export function ExportBar({ output }: { output: AnalysisOutput }) {
     run('PNG', async () => {
       const map = currentMap();
       if (!map) throw new Error('no map is drawn');
-      const shown = visibleNodePositions(output, map).length;
-      const blob = await mapToPng(map.sigma, output, {
-        scale: PNG_SCALE,
-        caption: defaultCaption(output, project, shown, new Date()),
-      });
-      const base = project ? (project.split(/[\\/]/).pop() ?? 'claque').replace(/\.claque$/i, '') : 'claque';
-      downloadBlob(blob, `${base}-map.png`);
+      const { legend, caption, fileName } = pngOf(map, output, project);
+      const blob = await mapToPng(map.sigma, legend, { scale: PNG_SCALE, caption });
+      downloadBlob(blob, fileName);
       return `PNG saved (${(blob.size / 1e6).toFixed(1)} MB)`;
     });
 
@@ -51,9 +96,24 @@ export function ExportBar({ output }: { output: AnalysisOutput }) {
     run('GEXF', async () => {
       const map = currentMap();
       if (!map) throw new Error('no map is drawn');
+      if (map.kind === 'meta') {
+        const { nodes, edges } = map.meta;
+        const flagged = nodes.filter((m) => m.flagged).length;
+        const gexf = metaGraphToGexf(
+          map.meta,
+          `Claque community meta-graph: 1 node per community, ${nodes.length} communities, ${flagged} flagged, ` +
+            `${output.graph.nodes.length} accounts`,
+        );
+        downloadBlob(new Blob([gexf], { type: 'application/gexf+xml' }), `${baseName(project)}-communities.gexf`);
+        return (
+          `GEXF of the community meta-graph saved (${nodes.length.toLocaleString('en-US')} communities, ` +
+          `${edges.length.toLocaleString('en-US')} links)`
+        );
+      }
       const nodes = visibleNodePositions(output, map);
       save(await query('export.gexf', { view: viewMask(nodes, output.graph.nodes.length) }));
-      return `GEXF of the view saved (${nodes.length.toLocaleString('en-US')} nodes)`;
+      const what = map.community === null ? 'the view' : `community #${map.community}`;
+      return `GEXF of ${what} saved (${nodes.length.toLocaleString('en-US')} nodes)`;
     });
 
   const gexfAll = () =>
@@ -82,7 +142,11 @@ export function ExportBar({ output }: { output: AnalysisOutput }) {
         type="button"
         disabled={busy || tab !== 'map'}
         onClick={() => void png()}
-        title="Map as PNG at print resolution, with legend and caption"
+        title={
+          mapKind === 'meta'
+            ? 'The community meta-graph as PNG at print resolution, with the verdict legend and a caption'
+            : 'Map as PNG at print resolution, with legend and caption'
+        }
       >
         PNG
       </button>
@@ -90,9 +154,9 @@ export function ExportBar({ output }: { output: AnalysisOutput }) {
         type="button"
         disabled={busy || tab !== 'map'}
         onClick={() => void gexfView()}
-        title="GEXF of the nodes the filters show"
+        title={GEXF_VIEW[mapKind].title}
       >
-        GEXF (view)
+        {GEXF_VIEW[mapKind].label}
       </button>
       <button type="button" disabled={busy} onClick={() => void gexfAll()} title="GEXF of the whole graph">
         GEXF (all)

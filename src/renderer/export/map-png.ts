@@ -1,28 +1,24 @@
 /**
  * PNG of the current map for print: @sigma/export-image redraws the graph (same reducers, same camera) in a
  * temporary renderer `scale` times the on-screen size, with node, edge and label sizes scaled alike so the
- * picture looks like the screen, only sharper; then a band below it carries the legend and a caption.
+ * picture looks like the screen, only sharper; then a band below it carries the legend and a caption. The
+ * legend is what the map's colours mean: communities on the account map, verdicts on the community meta-graph.
  */
 import { drawOnCanvas } from '@sigma/export-image';
 import type Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { Attributes } from 'graphology-types';
-import type { AnalysisOutput } from '../../shared/analysis/result';
-import { communityColor } from '../../shared/io/community-colors';
+import type { LegendItem } from './map-legend';
 
 export interface PngOptions {
   /** Output pixels per screen pixel (3 ≈ 300 dpi for a picture printed at its screen size in inches/100). */
   scale: number;
   caption: string;
-  /** Communities in the legend (highest ranked first). */
-  legendEntries?: number;
 }
-
-export const LEGEND_ENTRIES = 10;
 
 export async function mapToPng<N extends Attributes, E extends Attributes>(
   sigma: Sigma<N, E>,
-  output: AnalysisOutput,
+  legend: LegendItem[],
   options: PngOptions,
 ): Promise<Blob> {
   const k = options.scale;
@@ -55,9 +51,8 @@ export async function mapToPng<N extends Attributes, E extends Attributes>(
   const unit = (W / (width * k)) * k;
   const font = 12 * unit;
   const pad = 10 * unit;
-  const entries = output.communities.slice(0, options.legendEntries ?? LEGEND_ENTRIES);
   const perRow = Math.max(1, Math.floor((W - 2 * pad) / (190 * unit)));
-  const legendRows = Math.ceil((entries.length + 1) / perRow);
+  const legendRows = Math.ceil(legend.length / perRow);
   const band = pad * 2 + legendRows * font * 1.7 + font * 2.2;
   const out = document.createElement('canvas');
   out.width = W;
@@ -74,15 +69,7 @@ export async function mapToPng<N extends Attributes, E extends Attributes>(
   ctx.stroke();
   ctx.font = `${font}px system-ui, sans-serif`;
   ctx.textBaseline = 'middle';
-  const items = [
-    ...entries.map((c, rank) => ({
-      color: communityColor(rank),
-      text: `#${c.id} · ${c.size} accounts${c.flagged ? ' · flagged' : ''}`,
-      flagged: c.flagged,
-    })),
-    { color: communityColor(-1), text: 'unranked / other', flagged: false },
-  ];
-  items.forEach((item, i) => {
+  legend.forEach((item, i) => {
     const x = pad + (i % perRow) * 190 * unit;
     const y = map.height + pad + Math.floor(i / perRow) * font * 1.7 + font * 0.7;
     ctx.fillStyle = item.color;
@@ -96,16 +83,5 @@ export async function mapToPng<N extends Attributes, E extends Attributes>(
   ctx.fillText(options.caption, pad, out.height - pad - font * 0.5, W - 2 * pad);
   return new Promise((resolve, reject) =>
     out.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'),
-  );
-}
-
-/** The default caption: what the picture shows and where it came from. */
-export function defaultCaption(output: AnalysisOutput, project: string | null, shownNodes: number, now: Date): string {
-  const name = project ? (project.split(/[\\/]/).pop() ?? project) : 'unsaved project';
-  const { counts, parameters } = output.summary;
-  return (
-    `Claque · ${name} · ${shownNodes.toLocaleString('en-US')} of ${counts.nodes.toLocaleString('en-US')} accounts shown · ` +
-    `${counts.communities} communities, ${counts.flagged} flagged · graph ${parameters.graph}, resolution ${parameters.resolution}, seed ${parameters.seed} · ` +
-    now.toISOString().slice(0, 10)
   );
 }

@@ -26,7 +26,7 @@ export function LargeGraphMap({ output }: { output: AnalysisOutput }) {
         Community #{drilled}: {sub.graph.nodes.length.toLocaleString('en')} accounts,{' '}
         {sub.graph.edges.length.toLocaleString('en')} edges among them.
       </div>
-      <MapView output={sub} />
+      <MapView output={sub} community={drilled} />
     </div>
   );
 }

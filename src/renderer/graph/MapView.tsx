@@ -6,13 +6,14 @@ import { hoverNode, selectCommunity, selectNode } from '../state/selection/produ
 import { store, useAppState } from '../state/store';
 import {
   buildMapModel,
+  OVERVIEW_EDGE_BUDGET,
   overviewEdgesPerNode,
   type EdgeAttributes,
   type MapModel,
   type NodeAttributes,
 } from './build-graph';
 import { frameFor } from './camera';
-import { setCurrentMap } from './current-map';
+import { clearCurrentMap, setCurrentMap, type AccountMap } from './current-map';
 import { LayoutController, nodesOnly, writePositions } from './layout-controller';
 import { makeReducers } from './reducers';
 import { sigmaSettings } from './sigma-settings';
@@ -38,12 +39,25 @@ const THINNED_NOTE_STYLE = {
   fontSize: 12,
 } as const;
 
+const FOCUS_CARD_STYLE = {
+  position: 'absolute',
+  right: 8,
+  top: 8,
+  maxWidth: 320,
+  padding: '4px 8px',
+  background: 'rgba(255,255,255,0.92)',
+  border: '1px solid #dcdcd8',
+  borderRadius: 4,
+  fontSize: 12,
+  pointerEvents: 'none',
+} as const;
+
 /**
  * The map: one Sigma instance per analysis over the derived graph. State changes only swap the reducers;
  * hovering, clicking and the camera write back into the store. Sigma's performance levers are in
  * sigma-settings.ts; very dense analyses are drawn thinned (build-graph.ts) and say so on the map.
  */
-export function MapView({ output }: { output: AnalysisOutput }) {
+export function MapView({ output, community = null }: { output: AnalysisOutput; community?: number | null }) {
   const container = useRef<HTMLDivElement>(null);
   const sigmaRef = useRef<Sigma<NodeAttributes, EdgeAttributes> | null>(null);
   const layoutRef = useRef<LayoutController | null>(null);
@@ -100,9 +114,10 @@ export function MapView({ output }: { output: AnalysisOutput }) {
     if (!sigma) return;
     sigma.setSetting('nodeReducer', reducers.nodeReducer);
     sigma.setSetting('edgeReducer', reducers.edgeReducer);
-    setCurrentMap({ sigma, model, reducers });
-    return () => setCurrentMap(null);
-  }, [reducers, model]);
+    const registered: AccountMap = { kind: 'accounts', sigma, model, reducers, community };
+    setCurrentMap(registered);
+    return () => clearCurrentMap(registered);
+  }, [reducers, model, community]);
 
   // Zoom to a community when asked (the request counter changes), framing its visible members.
   const { zoomRequest, selectedCommunity } = selection;
@@ -149,6 +164,21 @@ export function MapView({ output }: { output: AnalysisOutput }) {
         <div className="map-note" data-testid="map-thinned" style={THINNED_NOTE_STYLE}>
           Overview: each account&apos;s {overviewEdgesPerNode(model.graph.order)} heaviest edges shown (
           {model.graph.size.toLocaleString('en')} of {model.edgesTotal.toLocaleString('en')}).
+        </div>
+      )}
+      {reducers.focus && (
+        <div className="map-note" data-testid="focus-card" style={FOCUS_CARD_STYLE} role="status">
+          <strong>{model.graph.getNodeAttribute(reducers.focus.node, 'label')}</strong>:{' '}
+          {reducers.focus.neighbours.length.toLocaleString('en')} neighbours, all highlighted.
+          {reducers.focus.drawnEdges < reducers.focus.neighbours.length && (
+            <>
+              {' '}
+              {reducers.focus.drawnEdges.toLocaleString('en')} of its{' '}
+              {reducers.focus.neighbours.length.toLocaleString('en')} links are drawn: above{' '}
+              {OVERVIEW_EDGE_BUDGET.toLocaleString('en')} edges the map draws each account&apos;s{' '}
+              {overviewEdgesPerNode(model.graph.order)} heaviest.
+            </>
+          )}
         </div>
       )}
       <div className="map-controls">

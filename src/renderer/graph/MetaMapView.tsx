@@ -5,9 +5,17 @@ import { EdgeLineProgram } from 'sigma/rendering';
 import type { AnalysisOutput } from '../../shared/analysis/result';
 import { selectCommunity } from '../state/selection/producers';
 import { store } from '../state/store';
+import { clearCurrentMap, setCurrentMap, type CommunityMetaMap } from './current-map';
 import { buildMetaGraph } from './meta-graph';
-
-export const VERDICT_COLORS = { flagged: '#c62828', organic: '#5b7aa6', unranked: '#a0a0a0' } as const;
+import {
+  META_EDGE_COLOR,
+  metaEdgeSize,
+  metaNodeColor,
+  metaNodeLabel,
+  metaNodeSize,
+  metaScales,
+  VERDICT_COLORS,
+} from './meta-style';
 
 interface MetaNodeAttributes {
   x: number;
@@ -34,23 +42,19 @@ export function MetaMapView({ output, onOpen }: { output: AnalysisOutput; onOpen
     const el = container.current;
     if (!el) return;
     const graph = new Graph<MetaNodeAttributes>({ type: 'undirected', allowSelfLoops: false });
-    const maxMembers = Math.max(1, ...meta.nodes.map((m) => m.members));
+    const { maxMembers, maxWeight } = metaScales(meta.nodes, meta.edges);
     for (const m of meta.nodes) {
       graph.addNode(`c${m.community}`, {
         x: m.x,
         y: m.y,
-        size: 3 + 22 * Math.sqrt(m.members / maxMembers),
-        color: m.flagged ? VERDICT_COLORS.flagged : m.rank >= 0 ? VERDICT_COLORS.organic : VERDICT_COLORS.unranked,
-        label: `#${m.community} · ${m.members.toLocaleString('en')} accounts${m.flagged ? ' · flagged' : ''}`,
+        size: metaNodeSize(m, maxMembers),
+        color: metaNodeColor(m),
+        label: metaNodeLabel(m),
         community: m.community,
       });
     }
-    const maxWeight = Math.max(1, ...meta.edges.map((e) => e.weight));
     for (const e of meta.edges) {
-      graph.addEdge(`c${e.source}`, `c${e.target}`, {
-        size: 0.3 + 3 * (Math.log1p(e.weight) / Math.log1p(maxWeight)),
-        color: '#d0d0d0',
-      });
+      graph.addEdge(`c${e.source}`, `c${e.target}`, { size: metaEdgeSize(e, maxWeight), color: META_EDGE_COLOR });
     }
     let frames = 0;
     const sigma = new Sigma(graph, el, {
@@ -73,7 +77,12 @@ export function MetaMapView({ output, onOpen }: { output: AnalysisOutput; onOpen
     // Sigma draws its first frame inside the constructor, before this listener existed.
     frames++;
     el.dataset.frames = String(frames);
-    return () => sigma.kill();
+    const registered: CommunityMetaMap = { kind: 'meta', sigma: sigma as unknown as Sigma, meta };
+    setCurrentMap(registered);
+    return () => {
+      clearCurrentMap(registered);
+      sigma.kill();
+    };
   }, [meta]);
 
   const flagged = meta.nodes.filter((m) => m.flagged).length;

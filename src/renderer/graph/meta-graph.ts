@@ -19,6 +19,9 @@ export interface MetaNode {
   /** Centroid of the members' layout positions. */
   x: number;
   y: number;
+  /** Account edges with both ends in this community, and their summed weight (the meta-graph draws neither). */
+  internalEdges: number;
+  internalWeight: number;
 }
 
 export interface MetaEdge {
@@ -57,6 +60,8 @@ export function buildMetaGraph(output: AnalysisOutput): MetaGraph {
   }
   const k = slot.size;
   const members = new Float64Array(k);
+  const innerEdges = new Float64Array(k);
+  const innerWeight = new Float64Array(k);
   const sx = new Float64Array(k);
   const sy = new Float64Array(k);
   for (let p = 0; p < n; p++) {
@@ -64,6 +69,26 @@ export function buildMetaGraph(output: AnalysisOutput): MetaGraph {
     members[s]++;
     sx[s] += g.x[p];
     sy[s] += g.y[p];
+  }
+  // Pairs keyed a*k+b (a<b) in one number: exact while k² < 2^53, i.e. up to ~94 million communities.
+  const pairs = new Map<number, { weight: number; edges: number }>();
+  let internalEdges = 0;
+  for (const e of g.edges) {
+    const a = nodeSlot[e.source];
+    const b = nodeSlot[e.target];
+    if (a === undefined || b === undefined) continue;
+    if (a === b) {
+      internalEdges++;
+      innerEdges[a]++;
+      innerWeight[a] += e.weight;
+      continue;
+    }
+    const key = a < b ? a * k + b : b * k + a;
+    const acc = pairs.get(key);
+    if (acc) {
+      acc.weight += e.weight;
+      acc.edges++;
+    } else pairs.set(key, { weight: e.weight, edges: 1 });
   }
   const ranked = new Map(output.communities.map((c, rank) => [c.id, { c, rank }]));
   const nodes: MetaNode[] = [];
@@ -77,25 +102,9 @@ export function buildMetaGraph(output: AnalysisOutput): MetaGraph {
       rank: r?.rank ?? -1,
       x: sx[s] / members[s],
       y: sy[s] / members[s],
+      internalEdges: innerEdges[s],
+      internalWeight: innerWeight[s],
     };
-  }
-  // Pairs keyed a*k+b (a<b) in one number: exact while k² < 2^53, i.e. up to ~94 million communities.
-  const pairs = new Map<number, { weight: number; edges: number }>();
-  let internalEdges = 0;
-  for (const e of g.edges) {
-    const a = nodeSlot[e.source];
-    const b = nodeSlot[e.target];
-    if (a === undefined || b === undefined) continue;
-    if (a === b) {
-      internalEdges++;
-      continue;
-    }
-    const key = a < b ? a * k + b : b * k + a;
-    const acc = pairs.get(key);
-    if (acc) {
-      acc.weight += e.weight;
-      acc.edges++;
-    } else pairs.set(key, { weight: e.weight, edges: 1 });
   }
   const edges: MetaEdge[] = [];
   for (const [key, acc] of pairs) {

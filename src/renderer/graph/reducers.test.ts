@@ -10,10 +10,10 @@ import {
   showOnlyCommunities,
   toggleCommunity,
 } from '../state/filters/producers';
-import { hoverNode, initialSelection, selectCommunity } from '../state/selection/producers';
+import { hoverNode, initialSelection, selectCommunity, selectNode } from '../state/selection/producers';
 import { buildMapModel } from './build-graph';
 import { frameFor } from './camera';
-import { makeReducers, MUTED_NODE, nodeSize } from './reducers';
+import { focusNeighbourhood, makeReducers, MUTED_NODE, nodeSize } from './reducers';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const output = JSON.parse(
@@ -94,6 +94,52 @@ describe('makeReducers', () => {
     const id = output.communities[1].id;
     const picked = makeReducers(model, initialFilters, selectCommunity(id)(initialSelection));
     graph.forEachNode((n, a) => expect(picked.nodeReducer(n, a).color === MUTED_NODE).toBe(a.community !== id));
+  });
+});
+
+describe('hover on a thinned overview', () => {
+  // The same analysis drawn with an edge budget small enough to thin it: every node stays, most edges go.
+  const thinned = buildMapModel(output, Math.floor(graph.order / 2));
+  const hub = graph.nodes().reduce((a, b) => (graph.degree(a) >= graph.degree(b) ? a : b));
+  const all = new Set(graph.neighbors(hub));
+
+  it('thins the graph but keeps every node', () => {
+    expect(thinned.graph.order).toBe(graph.order);
+    expect(thinned.graph.size).toBeLessThan(thinned.edgesTotal);
+    expect(thinned.graph.degree(hub)).toBeLessThan(all.size);
+  });
+
+  it('finds every neighbour from the full adjacency, and how many of its links are drawn', () => {
+    const around = focusNeighbourhood(thinned, hub)!;
+    expect(new Set(around.neighbours)).toEqual(all);
+    expect(around.neighbours).toHaveLength(all.size);
+    expect(around.drawnEdges).toBe(thinned.graph.degree(hub));
+    expect(focusNeighbourhood(model, hub)).toEqual({ neighbours: graph.neighbors(hub), drawnEdges: all.size });
+    expect(focusNeighbourhood(thinned, 'no such node')).toBeNull();
+  });
+
+  it('emphasises all neighbours, drawn edge or not, on hover and on click alike', () => {
+    for (const selection of [hoverNode(hub)(initialSelection), selectNode(hub)(initialSelection)]) {
+      const r = makeReducers(thinned, initialFilters, selection);
+      expect(r.focus).toMatchObject({ node: hub, drawnEdges: thinned.graph.degree(hub) });
+      thinned.graph.forEachNode((n, a) => {
+        const d = r.nodeReducer(n, a);
+        expect(d.color === MUTED_NODE).toBe(n !== hub && !all.has(n));
+      });
+      const edges = thinned.graph.filterEdges((e, a) => !r.edgeReducer(e, a).hidden);
+      expect(edges).toHaveLength(thinned.graph.degree(hub));
+    }
+  });
+
+  it('still hides what the filters hide, and has no focus for a hidden node', () => {
+    const flaggedOnly = setFlaggedOnly(true)(initialFilters);
+    const r = makeReducers(thinned, flaggedOnly, hoverNode(hub)(initialSelection));
+    const hubFlagged = thinned.graph.getNodeAttribute(hub, 'flagged');
+    expect(r.focus === null).toBe(!hubFlagged);
+    for (const n of all) {
+      const a = thinned.graph.getNodeAttributes(n);
+      expect(r.nodeReducer(n, a).hidden === true).toBe(!a.flagged);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * What the map shows, as sigma reducers over the derived graph: filters hide, hover/click/search/community
- * selection emphasise, the size metric sizes. Pure functions of (model, filters, selection) — sigma's
+ * selection emphasise (a focused node with all its neighbours, even those whose edge a thinned overview does not
+ * draw), the size metric sizes. Pure functions of (model, filters, selection) — sigma's
  * recommended way, so the graph itself is never rewritten for display. Every set is built once per state
  * change; the reducers then cost O(1) per node and edge.
  */
@@ -33,11 +34,56 @@ export function searchMatches(model: MapModel, query: string): Set<string> | nul
   return found;
 }
 
+/** Node keys in the graph's order (the order layoutEdges indexes) and back, per model. */
+const nodeOrders = new WeakMap<MapModel, { keys: string[]; position: Map<string, number> }>();
+
+function nodeOrder(model: MapModel) {
+  let order = nodeOrders.get(model);
+  if (!order) {
+    const keys = model.graph.nodes();
+    order = { keys, position: new Map(keys.map((k, i) => [k, i])) };
+    nodeOrders.set(model, order);
+  }
+  return order;
+}
+
+export interface Neighbourhood {
+  /** Every neighbour of the node in the analysis (all merged edges), drawn edge or not. */
+  neighbours: string[];
+  /** How many of the node's edges the map draws (fewer than neighbours.length when the overview is thinned). */
+  drawnEdges: number;
+}
+
+/**
+ * A node's neighbours from the full adjacency. A thinned overview (build-graph.ts) keeps only each node's
+ * heaviest edges in the sigma graph, but every node: the neighbours behind the dropped edges are on the map, so
+ * the reducers emphasise them all, and the hover card says how many of the links are drawn. The dropped edges
+ * are found in model.layoutEdges (every merged edge) by one linear pass over two Int32Arrays — about a
+ * millisecond per million edges, once per focus change.
+ */
+export function focusNeighbourhood(model: MapModel, node: string): Neighbourhood | null {
+  const { graph } = model;
+  if (!graph.hasNode(node)) return null;
+  const drawnEdges = graph.degree(node);
+  if (graph.size >= model.edgesTotal) return { neighbours: graph.neighbors(node), drawnEdges };
+  const { keys, position } = nodeOrder(model);
+  const p = position.get(node)!;
+  const { source, target } = model.layoutEdges;
+  const neighbours: string[] = [];
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === p) neighbours.push(keys[target[i]]);
+    else if (target[i] === p) neighbours.push(keys[source[i]]);
+  }
+  return { neighbours, drawnEdges };
+}
+
 export interface Reducers {
   nodeReducer: (node: string, data: NodeAttributes) => Partial<NodeDisplayData>;
   edgeReducer: (edge: string, data: EdgeAttributes) => Partial<EdgeDisplayData>;
   /** Whether filters hide a node (also used by the camera and the search box). */
   isHidden: (node: string) => boolean;
+  /** The hovered (else selected) node and its whole neighbourhood, when it is shown; for the hover card. */
+  focus: ({ node: string } & Neighbourhood) | null;
 }
 
 export function makeReducers(model: MapModel, filters: FiltersState, selection: SelectionState): Reducers {
@@ -54,8 +100,8 @@ export function makeReducers(model: MapModel, filters: FiltersState, selection: 
   };
 
   const focus = selection.hoveredNode ?? selection.selectedNode;
-  const focusSet =
-    focus && graph.hasNode(focus) && !isHidden(focus) ? new Set([focus, ...graph.neighbors(focus)]) : null;
+  const around = focus && graph.hasNode(focus) && !isHidden(focus) ? focusNeighbourhood(model, focus) : null;
+  const focusSet = around ? new Set([focus!, ...around.neighbours]) : null;
   const matches = searchMatches(model, filters.search);
   const community = selection.selectedCommunity;
   // What is emphasised, strongest cue first: the node under focus and its neighbours, else search hits,
@@ -69,6 +115,7 @@ export function makeReducers(model: MapModel, filters: FiltersState, selection: 
 
   return {
     isHidden,
+    focus: around ? { node: focus!, ...around } : null,
     nodeReducer(node, attr) {
       if (isHidden(node)) return { ...attr, hidden: true };
       const size = nodeSize(attr, filters.sizeMetric, model.maxima);
