@@ -37,7 +37,8 @@ function arg(name: string, fallback: number): number {
 
 const rows = arg('--rows', 1_000_000);
 const seed = arg('--seed', 20240601);
-const runs = arg('--runs', 3);
+// Louvain runs: the pipeline's own default (louvainRuns) unless given.
+const runs = process.argv.includes('--runs') ? arg('--runs', 1) : undefined;
 const offloadAt = process.argv.indexOf('--offload');
 const offloadMode = (offloadAt >= 0 ? process.argv[offloadAt + 1] : 'auto') as OffloadMode;
 const layoutIterations = process.argv.includes('--layout-iterations') ? arg('--layout-iterations', 0) : undefined;

@@ -68,7 +68,7 @@ export interface AnalyseOptions {
   signal?: { readonly aborted: boolean };
   /** Called between stages so a host can deliver progress and notice cancellation (e.g. yield a tick). */
   pause?: () => Promise<void>;
-  /** Louvain runs (best modularity kept); default 3. */
+  /** Louvain runs (best modularity kept); default louvainRuns(edges). */
   runs?: number;
   /** ForceAtlas2 iterations; default scales down with graph size. */
   layoutIterations?: number;
@@ -111,7 +111,11 @@ export async function analyseDataset(
   const { graph, coaction } = await stage('graph', 0.1, () => buildGraph(ds, params));
   const compact = compactNodes(graph);
   const communities = await stage('communities', 0.3, () =>
-    detectCommunities(compact.edges, { resolution: params.resolution, seed: params.seed, runs: options.runs ?? 3 }),
+    detectCommunities(compact.edges, {
+      resolution: params.resolution,
+      seed: params.seed,
+      runs: options.runs ?? louvainRuns(compact.edges.source.length),
+    }),
   );
   const membership = new Int32Array(ds.accounts.count).fill(-1);
   compact.original.forEach((account, node) => (membership[account] = communities.community[node]));
@@ -255,6 +259,15 @@ function edgeKindName(code: number | undefined): GraphEdgeOut['kind'] {
   if (code === undefined || code === MIXED_KIND) return 'mixed';
   if (code === COACTION_CODE) return 'coaction';
   return INTERACTION_KIND_CODES[code] ?? 'mixed';
+}
+
+/**
+ * Best of three Louvain runs where a run is cheap; one on big graphs, where runs differ little: on the
+ * analysis bench's graph (50k nodes, 1.27M edges) one run's modularity was within 0.001 of the best of three
+ * for each of seeds 1–5, and each extra run costs half a second.
+ */
+export function louvainRuns(edges: number): number {
+  return edges > 500_000 ? 1 : 3;
 }
 
 /** Fewer iterations on big graphs keep the layout under a few seconds; the map can refine it live. */
