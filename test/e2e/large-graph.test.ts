@@ -1,16 +1,35 @@
 /**
  * A 200,000-node analysis (generated: test/fixtures/large-graph) opens as the community meta-graph, never as
- * raw nodes; a flagged community opens as its own account map and the overview comes back. Browser mode in
- * Chromium; skipped where Chromium is missing. Screenshots go to test-results/large-graph/.
+ * raw nodes; a flagged community opens as its own account map and the overview comes back. Both maps export:
+ * the PNG of what is on screen (3×, legend and caption) and the GEXF of the view (the meta-graph itself, or the
+ * opened community's accounts). Browser mode in Chromium; skipped where Chromium is missing. Screenshots and
+ * the exported files go to test-results/large-graph/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import Graph from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLargeOutput } from '../fixtures/large-graph/generate';
 import { HAVE_CHROMIUM, launchChromium } from './helpers/browser';
 import { ensureBuilt, REPO } from './helpers/build';
+import { inkShare } from './helpers/image-compare';
 import { startOutputServer } from './helpers/output-server';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = (await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), click()])) as [Download, void];
+  return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
+}
+
+/** Width and height from a PNG's IHDR chunk, after checking the signature. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+  expect(bytes.toString('latin1', 12, 16)).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
 
 describe.skipIf(!HAVE_CHROMIUM)('large analyses on the map', () => {
   const output = generateLargeOutput({ nodes: 200_000, communities: 300, edgesPerNode: 2 });
@@ -44,6 +63,34 @@ describe.skipIf(!HAVE_CHROMIUM)('large analyses on the map', () => {
     await page.screenshot({ path: join(shots, 'meta-graph.png') });
   }, 180_000);
 
+  it('exports the meta-graph as PNG (3×, verdict legend, caption) and as a GEXF of communities', async () => {
+    const box = (await page.getByTestId('meta-map').boundingBox())!;
+    const png = await download(page, () => page.getByRole('button', { name: 'PNG', exact: true }).click());
+    expect(png.name).toBe('large-communities-map.png');
+    writeFileSync(join(shots, 'export-meta-graph.png'), png.bytes);
+    const { width, height } = pngSize(png.bytes);
+    expect(width).toBe(Math.round(box.width) * 3);
+    expect(height).toBeGreaterThan(Math.round(box.height) * 3);
+    expect(height).toBeLessThan(Math.round(box.height) * 3 + 400);
+    expect(await inkShare(browser, png.bytes)).toBeGreaterThan(0.005);
+    await expect.poll(() => page.getByTestId('export-status').textContent()).toContain('PNG saved');
+
+    const shown = new Set(output.graph.community).size;
+    const gexf = await download(page, () => page.getByRole('button', { name: 'GEXF (communities)' }).click());
+    expect(gexf.name).toBe('large-communities.gexf');
+    writeFileSync(join(shots, 'export-meta-graph.gexf'), gexf.bytes);
+    const g = parseGexf(Graph, gexf.bytes.toString('utf8'));
+    expect(g.order).toBe(shown);
+    expect(g.filterNodes((_n, a) => a.flagged === true)).toHaveLength(5);
+    expect(g.reduceNodes((sum, _n, a) => sum + (a.members as number), 0)).toBe(200_000);
+    const top = output.communities[0];
+    expect(g.getNodeAttributes(String(top.id))).toMatchObject({ members: top.size, verdict: 'flagged', rank: 0 });
+    expect(g.size).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('export-status').textContent())
+      .toContain(`GEXF of the community meta-graph saved (${shown} communities`);
+  }, 180_000);
+
   it('drills into a flagged community and back', async () => {
     const top = output.communities[0];
     await page.getByTestId('open-community').first().click();
@@ -52,7 +99,24 @@ describe.skipIf(!HAVE_CHROMIUM)('large analyses on the map', () => {
       `Community #${top.id}: ${top.size.toLocaleString('en')} accounts`,
     );
     await page.screenshot({ path: join(shots, 'drilled.png') });
+
+    // Exports of the opened community: its accounts, as on screen.
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const png = await download(page, () => page.getByRole('button', { name: 'PNG', exact: true }).click());
+    expect(png.name).toBe(`large-community-${top.id}-map.png`);
+    writeFileSync(join(shots, 'export-drilled.png'), png.bytes);
+    expect(pngSize(png.bytes).width).toBe(Math.round(box.width) * 3);
+    expect(await inkShare(browser, png.bytes)).toBeGreaterThan(0.005);
+    const gexf = await download(page, () => page.getByRole('button', { name: 'GEXF (view)' }).click());
+    writeFileSync(join(shots, 'export-drilled.gexf'), gexf.bytes);
+    const g = parseGexf(Graph, gexf.bytes.toString('utf8'));
+    expect(g.order).toBe(top.size);
+    g.forEachNode((_n, a) => expect(a.community).toBe(top.id));
+    await expect
+      .poll(() => page.getByTestId('export-status').textContent())
+      .toContain(`GEXF of community #${top.id} saved (${top.size.toLocaleString('en-US')} nodes)`);
+
     await page.getByRole('button', { name: '← All communities' }).click();
     await page.locator('[data-testid="meta-map"][data-frames]').waitFor({ timeout: 60_000 });
-  }, 120_000);
+  }, 240_000);
 });

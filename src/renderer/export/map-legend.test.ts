@@ -3,7 +3,14 @@ import { generateLargeOutput } from '../../../test/fixtures/large-graph/generate
 import { communityColor } from '../../shared/io/community-colors';
 import { buildMetaGraph } from '../graph/meta-graph';
 import { VERDICT_COLORS } from '../graph/meta-style';
-import { communityCaption, communityLegend, defaultCaption, metaCaption, verdictLegend } from './map-legend';
+import {
+  communityCaption,
+  communityLegend,
+  defaultCaption,
+  metaCaption,
+  verdictLegend,
+  wrapCaption,
+} from './map-legend';
 
 const output = generateLargeOutput({ nodes: 5_000, communities: 40, edgesPerNode: 2, flagged: 3 });
 const day = new Date('2024-05-06T12:00:00Z');
@@ -63,5 +70,14 @@ describe('map captions', () => {
     expect(text).toContain(`Community #${c.id} (flagged, score 1): ${c.size} accounts shown, 321 edges among them`);
     expect(text).toContain(`one of ${output.communities.length} communities in 5,000 accounts · unsaved project`);
     expect(defaultCaption(output, 'a/b.claque', 12, day)).toContain('Claque · b.claque · 12 of 5,000 accounts shown');
+  });
+});
+
+describe('wrapCaption', () => {
+  const chars = (t: string) => t.length;
+  it('keeps a short caption on one line and breaks a long one at its separators', () => {
+    expect(wrapCaption('a · b · c', 100, chars)).toEqual(['a · b · c']);
+    expect(wrapCaption('alpha · beta · gamma · delta', 14, chars)).toEqual(['alpha · beta ·', 'gamma · delta']);
+    expect(wrapCaption('a-very-long-part · x', 5, chars)).toEqual(['a-very-long-part ·', 'x']);
   });
 });

@@ -102,3 +102,18 @@ export function communityCaption(
     `${analysisLine(output)} · ${now.toISOString().slice(0, 10)} — Claque`
   );
 }
+
+/** Splits a caption at its " · " separators into lines no wider than `width` (a part wider than that stays whole). */
+export function wrapCaption(caption: string, width: number, measure: (text: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of caption.split(' · ')) {
+    const candidate = line ? `${line} · ${part}` : part;
+    if (line && measure(candidate) > width) {
+      lines.push(`${line} ·`);
+      line = part;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

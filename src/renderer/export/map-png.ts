@@ -8,7 +8,7 @@ import { drawOnCanvas } from '@sigma/export-image';
 import type Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { Attributes } from 'graphology-types';
-import type { LegendItem } from './map-legend';
+import { wrapCaption, type LegendItem } from './map-legend';
 
 export interface PngOptions {
   /** Output pixels per screen pixel (3 ≈ 300 dpi for a picture printed at its screen size in inches/100). */
@@ -30,6 +30,8 @@ export async function mapToPng<N extends Attributes, E extends Attributes>(
     labelSize: settings.labelSize * k,
     edgeLabelSize: settings.edgeLabelSize * k,
     labelRenderedSizeThreshold: settings.labelRenderedSizeThreshold * k,
+    // Sigma keeps a few labels per grid cell; cells as large as on screen keep the same labels, not k² as many.
+    labelGridCellSize: settings.labelGridCellSize * k,
     nodeReducer: (node, data) => {
       const d = nodeReducer ? nodeReducer(node, data) : data;
       return { ...d, size: (d.size ?? data.size) * k };
@@ -53,7 +55,11 @@ export async function mapToPng<N extends Attributes, E extends Attributes>(
   const pad = 10 * unit;
   const perRow = Math.max(1, Math.floor((W - 2 * pad) / (190 * unit)));
   const legendRows = Math.ceil(legend.length / perRow);
-  const band = pad * 2 + legendRows * font * 1.7 + font * 2.2;
+  // The caption wraps at its " · " separators rather than being squeezed into one line.
+  const measure = document.createElement('canvas').getContext('2d')!;
+  measure.font = `${font}px system-ui, sans-serif`;
+  const captionLines = wrapCaption(options.caption, W - 2 * pad, (t) => measure.measureText(t).width);
+  const band = pad * 2 + legendRows * font * 1.7 + font * 0.7 + captionLines.length * font * 1.5;
   const out = document.createElement('canvas');
   out.width = W;
   out.height = Math.ceil(map.height + band);
@@ -80,7 +86,9 @@ export async function mapToPng<N extends Attributes, E extends Attributes>(
     ctx.fillText(item.text, x + font * 1.3, y);
   });
   ctx.fillStyle = '#4a4a4a';
-  ctx.fillText(options.caption, pad, out.height - pad - font * 0.5, W - 2 * pad);
+  captionLines.forEach((line, i) =>
+    ctx.fillText(line, pad, out.height - pad - font * 0.5 - (captionLines.length - 1 - i) * font * 1.5, W - 2 * pad),
+  );
   return new Promise((resolve, reject) =>
     out.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'),
   );

@@ -62,6 +62,8 @@ export function MetaMapView({ output, onOpen }: { output: AnalysisOutput; onOpen
       edgeProgramClasses: { line: EdgeLineProgram },
       hideEdgesOnMove: true,
       labelRenderedSizeThreshold: 6,
+      // Labels ("#217 · 233 accounts") are wider than sigma's default 100 px label cell: larger cells keep them apart.
+      labelGridCellSize: 180,
       labelFont: 'system-ui, sans-serif',
       zIndex: true,
     });
