@@ -55,11 +55,13 @@ export async function mapToPng<N extends Attributes, E extends Attributes>(
   const pad = 10 * unit;
   const perRow = Math.max(1, Math.floor((W - 2 * pad) / (190 * unit)));
   const legendRows = Math.ceil(legend.length / perRow);
-  // The caption wraps at its " · " separators rather than being squeezed into one line.
+  // The caption, a size smaller than the legend, wraps at its " · " separators rather than being squeezed.
+  const small = font * 0.85;
+  const captionFont = `${small}px system-ui, sans-serif`;
   const measure = document.createElement('canvas').getContext('2d')!;
-  measure.font = `${font}px system-ui, sans-serif`;
+  measure.font = captionFont;
   const captionLines = wrapCaption(options.caption, W - 2 * pad, (t) => measure.measureText(t).width);
-  const band = pad * 2 + legendRows * font * 1.7 + font * 0.7 + captionLines.length * font * 1.5;
+  const band = pad * 2 + legendRows * font * 1.7 + font * 0.7 + captionLines.length * small * 1.4;
   const out = document.createElement('canvas');
   out.width = W;
   out.height = Math.ceil(map.height + band);
@@ -86,8 +88,9 @@ export async function mapToPng<N extends Attributes, E extends Attributes>(
     ctx.fillText(item.text, x + font * 1.3, y);
   });
   ctx.fillStyle = '#4a4a4a';
+  ctx.font = captionFont;
   captionLines.forEach((line, i) =>
-    ctx.fillText(line, pad, out.height - pad - font * 0.5 - (captionLines.length - 1 - i) * font * 1.5, W - 2 * pad),
+    ctx.fillText(line, pad, out.height - pad - small * 0.5 - (captionLines.length - 1 - i) * small * 1.4, W - 2 * pad),
   );
   return new Promise((resolve, reject) =>
     out.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'),
