@@ -56,6 +56,7 @@ describe('communityReport', () => {
     const tags = new Set([...html.matchAll(/<([a-z0-9]+)[\s>]/gi)].map((m) => m[1].toLowerCase()));
     expect([...tags].sort()).toEqual(
       [
+        'bdi',
         'body',
         'code',
         'h1',
@@ -99,6 +100,44 @@ describe('communityReport', () => {
     expect(html).toContain('Written by Claque on 2026-01-02 00:00:00 UTC');
     expect(html).toContain('Flagged as likely coordinated');
     expect(html).toContain('@media print');
+  });
+
+  it('greys evidence on too little data: "not enough data", the raw number small beside it, no strength', () => {
+    const out = structuredClone(FIXTURE);
+    const ring = out.communities.find((c) => c.flagged)!;
+    const thin = ring.evidence.find((e) => e.key === 'insularity')!;
+    Object.assign(thin, { value: 1, strength: 0, insufficient: true, reason: 'Too little activity (5 posts)' });
+    const html = communityReport(out, ring.id, provenance, { generatedAt: 0 });
+    const row = html.match(/<tr data-key="insularity" class="insufficient">(.*?)<\/tr>/)?.[1] ?? '';
+    expect(row).toContain(
+      '<span class="not-enough" title="measured 100.0 %, shown for reference only">not enough data</span>',
+    );
+    expect(row).toContain('<span class="raw">(100.0 %)</span>');
+    expect(row).toContain('<td class="num">–</td>');
+    expect(row).not.toContain('<td class="num">0 %</td>');
+    // Listed after every finding, whatever its strength.
+    const keys = [...html.matchAll(/<tr data-key="([a-z_]+)"/g)].map((m) => m[1]);
+    expect(keys[keys.length - 1]).toBe('insularity');
+    // Evidence with enough data keeps its plain row.
+    const other = ring.evidence.find((e) => e.key !== 'insularity')!;
+    expect(html).toContain(`<tr data-key="${other.key}"><td>`);
+  });
+
+  it('shows bidi controls in imported text as visible markers, isolated, so nothing is reordered', () => {
+    const out = structuredClone(FIXTURE);
+    const ring = out.communities.find((c) => c.flagged)!;
+    const member = out.accounts.find((a) => a.community === ring.id)!;
+    member.screenName = 'invoice\u202Egnp.exe';
+    member.accountId = '42\u2067';
+    member.reasons = ['shared @ev\u202Eil posts'];
+    ring.reasons = [...ring.reasons, 'quoting @ab\u200Fc'];
+    const html = communityReport(out, ring.id, { ...provenance, project: '/tmp/x\u202Ey.claque' }, { generatedAt: 0 });
+    expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);
+    expect(html).toContain('<bdi>@invoice⟨U+202E⟩gnp.exe</bdi>');
+    expect(html).toContain('<code>42⟨U+2067⟩</code>');
+    expect(html).toContain('<bdi>shared @ev⟨U+202E⟩il posts</bdi>');
+    expect(html).toContain('<li>quoting @ab⟨U+200F⟩c</li>');
+    expect(html).toContain('<code><bdi>/tmp/x⟨U+202E⟩y.claque</bdi></code>');
   });
 
   it('refuses a community that is not ranked', () => {

@@ -2,10 +2,13 @@
  * The evidence report for one community: a self-contained HTML page (no script, no external resource,
  * printable to PDF through its print CSS) that states every number behind the verdict with its reason, the
  * members, the analysis parameters and where the data came from. Every string that came from imported data
- * or a file name goes through `esc`, so a hostile screen name stays text.
+ * or a file name goes through `visible` (bidi controls as visible ⟨U+XXXX⟩ markers, then `esc`), so a hostile
+ * screen name stays text and cannot reorder the page; names inside running text are isolated in `<bdi>`.
+ * Evidence measured on too little data is greyed and reads "not enough data", its raw number beside it.
  */
 import type { AnalysisOutput, Evidence } from '../../shared/analysis/result';
 import { communityColor } from '../../shared/io/community-colors';
+import { showBidiControls } from '../../shared/io/visible-controls';
 
 export interface ReportProvenance {
   /** The project file, or null in a project not yet saved. */
@@ -33,6 +36,11 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Text safe in HTML content and quoted attributes. */
 export function esc(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/** Imported text for the page: its bidi controls made visible, then escaped. */
+export function visible(value: unknown): string {
+  return esc(showBidiControls(String(value ?? '')));
 }
 
 export function evidenceNumber(e: Pick<Evidence, 'value' | 'unit'>): string {
@@ -76,7 +84,10 @@ export function communityReport(
     .filter((a) => a.community === communityId)
     .sort((a, b) => b.score - a.score || (b.posts ?? 0) - (a.posts ?? 0) || a.index - b.index);
   const shown = members.slice(0, options.maxMembers ?? members.length);
-  const evidence = [...c.evidence].sort((a, b) => b.strength - a.strength);
+  // Findings first, strongest first; evidence on too little data after them, since it is no finding.
+  const evidence = [...c.evidence].sort(
+    (a, b) => Number(a.insufficient === true) - Number(b.insufficient === true) || b.strength - a.strength,
+  );
   const p = output.summary.parameters;
   const params: [string, unknown][] = [
     ['Graph', p.graph],
@@ -111,27 +122,29 @@ export function communityReport(
   .verdict.flagged { background: #fde8e6; color: #8b1a10; }
   table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .25em .5em; border-bottom: 1px solid #e3e6ea; vertical-align: top; }
   td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-  .muted { color: #5c6670; } .small { font-size: 9pt; } code { font-size: 9pt; word-break: break-all; }
+  tr.insufficient td { color: #8a9098; } .not-enough { font-style: italic; } .raw { font-size: 8.5pt; font-style: normal; }
+  .muted { color: #5c6670; } .small { font-size: 9pt; } code { font-size: 9pt; word-break: break-all; unicode-bidi: isolate; }
   @page { size: A4; margin: 16mm 14mm; }
   @media print { body { margin: 0; max-width: none; padding: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
 </style>
 </head>
 <body>
 <h1><span class="swatch" style="background:${esc(communityColor(rank))}"></span>Community #${esc(c.id)}: evidence report</h1>
-<p class="muted small">Written by Claque on ${esc(isoMs(options.generatedAt))}${provenance.project ? ` from project <code>${esc(provenance.project)}</code>` : ''}.</p>
+<p class="muted small">Written by Claque on ${esc(isoMs(options.generatedAt))}${provenance.project ? ` from project <code><bdi>${visible(provenance.project)}</bdi></code>` : ''}.</p>
 <p class="verdict${c.flagged ? ' flagged' : ''}" data-verdict="${c.flagged ? 'flagged' : 'not-flagged'}">${esc(verdict)} · coordination score ${esc(num(c.score, 2))} · ${esc(c.size)} accounts · rank ${rank + 1} of ${output.communities.length}</p>
 
 <h2>Why</h2>
-${c.reasons.length ? `<ul class="reasons">${c.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>` : '<p>No signal was strong enough to drive a verdict.</p>'}
+${c.reasons.length ? `<ul class="reasons">${c.reasons.map((r) => `<li>${visible(r)}</li>`).join('')}</ul>` : '<p>No signal was strong enough to drive a verdict.</p>'}
 
 <h2>Every number behind the verdict</h2>
 <table class="evidence">
 <thead><tr><th>Signal</th><th class="num">Value</th><th class="num">Strength</th><th>Reason</th></tr></thead>
 <tbody>
 ${evidence
-  .map(
-    (e) =>
-      `<tr data-key="${esc(e.key)}"><td>${esc(e.label)}</td><td class="num">${esc(evidenceNumber(e))}</td><td class="num">${esc(Math.round(100 * e.strength))} %</td><td>${esc(e.reason)}</td></tr>`,
+  .map((e) =>
+    e.insufficient
+      ? `<tr data-key="${esc(e.key)}" class="insufficient"><td>${esc(e.label)}</td><td class="num"><span class="not-enough" title="measured ${esc(evidenceNumber(e))}, shown for reference only">not enough data</span> <span class="raw">(${esc(evidenceNumber(e))})</span></td><td class="num">–</td><td>${visible(e.reason)}</td></tr>`
+      : `<tr data-key="${esc(e.key)}"><td>${esc(e.label)}</td><td class="num">${esc(evidenceNumber(e))}</td><td class="num">${esc(Math.round(100 * e.strength))} %</td><td>${visible(e.reason)}</td></tr>`,
   )
   .join('\n')}
 </tbody>
@@ -145,7 +158,7 @@ ${c.shiftUtcOffset !== undefined ? `<p>Members' activity fits a working-shift pa
 ${shown
   .map(
     (a) =>
-      `<tr><td><code>${esc(a.accountId)}</code></td><td>${a.screenName ? `@${esc(a.screenName)}` : '–'}</td><td class="num">${esc(num(a.score, 2))}</td><td class="num">${esc(a.posts ?? '–')}</td><td>${esc(a.createdAt ? iso(a.createdAt).slice(0, 10) : '–')}</td><td class="small">${esc(a.reasons.join('; '))}</td></tr>`,
+      `<tr><td><code>${visible(a.accountId)}</code></td><td>${a.screenName ? `<bdi>@${visible(a.screenName)}</bdi>` : '–'}</td><td class="num">${esc(num(a.score, 2))}</td><td class="num">${esc(a.posts ?? '–')}</td><td>${esc(a.createdAt ? iso(a.createdAt).slice(0, 10) : '–')}</td><td class="small">${a.reasons.map((r) => `<bdi>${visible(r)}</bdi>`).join('; ')}</td></tr>`,
   )
   .join('\n')}
 </tbody>
@@ -155,7 +168,7 @@ ${
   cascades.length
     ? `<h2>Cascades started by members</h2>
 <table class="cascades"><thead><tr><th>Root post</th><th class="num">Size</th><th class="num">Depth</th><th class="num">Structural virality</th><th class="num">Shares in first minute</th><th>Shape</th></tr></thead><tbody>
-${cascades.map((k) => `<tr><td><code>${esc(k.rootPostId)}</code></td><td class="num">${esc(k.size)}</td><td class="num">${esc(k.depth)}</td><td class="num">${esc(num(k.structuralVirality, 2))}</td><td class="num">${esc(k.sharesFirstMinute)}</td><td>${esc(k.shape.replace(/_/g, ' '))}</td></tr>`).join('\n')}
+${cascades.map((k) => `<tr><td><code>${visible(k.rootPostId)}</code></td><td class="num">${esc(k.size)}</td><td class="num">${esc(k.depth)}</td><td class="num">${esc(num(k.structuralVirality, 2))}</td><td class="num">${esc(k.sharesFirstMinute)}</td><td>${esc(k.shape.replace(/_/g, ' '))}</td></tr>`).join('\n')}
 </tbody></table>`
     : ''
 }
@@ -170,7 +183,7 @@ ${params.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('
 ${
   provenance.imports.length
     ? `<table class="provenance"><thead><tr><th>File</th><th>Format</th><th>Imported</th><th class="num">Rows imported</th><th class="num">Rows skipped</th><th>SHA-256</th></tr></thead><tbody>
-${provenance.imports.map((i) => `<tr><td><code>${esc(i.file)}</code></td><td>${esc(i.format)}</td><td>${esc(isoMs(i.finishedAt * 1000))}</td><td class="num">${esc(i.rowsImported)}</td><td class="num">${esc(i.rowsSkipped)}</td><td><code>${esc(i.contentHash)}</code></td></tr>`).join('\n')}
+${provenance.imports.map((i) => `<tr><td><code>${visible(i.file)}</code></td><td>${esc(i.format)}</td><td>${esc(isoMs(i.finishedAt * 1000))}</td><td class="num">${esc(i.rowsImported)}</td><td class="num">${esc(i.rowsSkipped)}</td><td><code>${esc(i.contentHash)}</code></td></tr>`).join('\n')}
 </tbody></table>`
     : '<p>No import is recorded in this project.</p>'
 }

@@ -6,12 +6,14 @@
 import Graph from 'graphology';
 import type { AnalysisOutput } from '../../shared/analysis/result';
 import { communityColor } from '../../shared/io/community-colors';
+import { showBidiControls } from '../../shared/io/visible-controls';
 
 export interface NodeAttributes {
   x: number;
   y: number;
   size: number;
   color: string;
+  /** The screen name (else account id) for display: bidi controls shown as visible markers (visible-controls.ts). */
   label: string;
   accountId: string;
   community: number;
@@ -151,7 +153,7 @@ export function buildMapModel(output: AnalysisOutput, edgeBudget = OVERVIEW_EDGE
       y: g.y[p],
       size: 3,
       color,
-      label: account?.screenName ?? account?.accountId ?? key,
+      label: showBidiControls(account?.screenName ?? account?.accountId ?? key),
       accountId: account?.accountId ?? key,
       community: g.community[p],
       flagged: community?.flagged ?? false,

@@ -2,7 +2,9 @@ import type { AnalysisOutput } from '../../shared/analysis/result';
 import { communityColor } from '../../shared/io/community-colors';
 import { selectCommunity, zoomToCommunity } from '../state/selection/producers';
 import { store, useAppState } from '../state/store';
-import { count, evidenceValue, fixed } from './format';
+import { EvidenceValue } from './EvidenceValue';
+import { byFinding, count, fixed } from './format';
+import { Imported } from './Imported';
 
 /** Communities ranked by coordination score, each with its strongest evidence numbers and reasons. */
 export function CommunitiesPanel({ output }: { output: AnalysisOutput }) {
@@ -18,7 +20,11 @@ export function CommunitiesPanel({ output }: { output: AnalysisOutput }) {
       </p>
       <ol className="community-list">
         {output.communities.map((c, rank) => {
-          const top = [...c.evidence].sort((a, b) => b.strength - a.strength).slice(0, 3);
+          // Evidence on too little data is no finding: it never takes one of the three places.
+          const top = c.evidence
+            .filter((e) => !e.insufficient)
+            .sort(byFinding)
+            .slice(0, 3);
           return (
             <li
               key={c.id}
@@ -48,12 +54,18 @@ export function CommunitiesPanel({ output }: { output: AnalysisOutput }) {
                   {top.map((e) => (
                     <div key={e.key}>
                       <dt>{e.label}</dt>
-                      <dd>{evidenceValue(e)}</dd>
+                      <dd>
+                        <EvidenceValue e={e} />
+                      </dd>
                     </div>
                   ))}
                 </dl>
               )}
-              {c.reasons.length > 0 && <p className="reason">{c.reasons[0]}</p>}
+              {c.reasons.length > 0 && (
+                <p className="reason">
+                  <Imported text={c.reasons[0]} />
+                </p>
+              )}
               <button type="button" className="link" onClick={() => store.update('selection', zoomToCommunity(c.id))}>
                 Zoom to
               </button>

@@ -1,11 +1,14 @@
 import type { AnalysisOutput } from '../../shared/analysis/result';
 import { communityColor } from '../../shared/io/community-colors';
+import { showBidiControls } from '../../shared/io/visible-controls';
 import { showOnlyCommunities } from '../state/filters/producers';
 import { selectCommunity, zoomToCommunity } from '../state/selection/producers';
 import { store } from '../state/store';
-import { count, evidenceValue, fixed } from './format';
+import { EvidenceValue } from './EvidenceValue';
+import { byFinding, count, fixed } from './format';
 import { CommunityCharts } from './community/CommunityCharts';
 import { HourHeatmap } from './HourHeatmap';
+import { Imported } from './Imported';
 import { MembersTable } from './MembersTable';
 
 /** One community explained: verdict, every number behind it with its reason, when members act, who they are. */
@@ -19,7 +22,7 @@ export function CommunityDetail({ output, id }: { output: AnalysisOutput; id: nu
       </aside>
     );
   }
-  const evidence = [...c.evidence].sort((a, b) => b.strength - a.strength);
+  const evidence = [...c.evidence].sort(byFinding);
   return (
     <aside className="panel detail" aria-label="Community detail" data-testid="community-detail">
       <header className="row">
@@ -51,7 +54,9 @@ export function CommunityDetail({ output, id }: { output: AnalysisOutput; id: nu
           <h3>Why</h3>
           <ul className="reasons" data-testid="reasons">
             {c.reasons.map((r, i) => (
-              <li key={i}>{r}</li>
+              <li key={i}>
+                <Imported text={r} />
+              </li>
             ))}
           </ul>
         </>
@@ -67,14 +72,28 @@ export function CommunityDetail({ output, id }: { output: AnalysisOutput; id: nu
         </thead>
         <tbody>
           {evidence.map((e) => (
-            <tr key={e.key} title={e.reason}>
+            <tr
+              key={e.key}
+              className={e.insufficient ? 'insufficient' : undefined}
+              data-key={e.key}
+              title={showBidiControls(e.reason)}
+            >
               <td>
                 {e.label}
-                <div className="muted small">{e.reason}</div>
+                <div className="muted small">
+                  <Imported text={e.reason} />
+                </div>
               </td>
-              <td className="num">{evidenceValue(e)}</td>
+              <td className="num">
+                <EvidenceValue e={e} />
+              </td>
               <td>
-                <div className="strength" aria-label={`strength ${Math.round(100 * e.strength)} %`}>
+                <div
+                  className="strength"
+                  aria-label={
+                    e.insufficient ? 'strength: not enough data' : `strength ${Math.round(100 * e.strength)} %`
+                  }
+                >
                   <span style={{ width: `${Math.round(100 * e.strength)}%` }} />
                 </div>
               </td>

@@ -3,6 +3,7 @@ import { actions } from '../state/actions';
 import { chooseFormat, openImport, setImportFile } from '../state/importing/producers';
 import { store, useAppState } from '../state/store';
 import { bytes, count } from './format';
+import { Imported } from './Imported';
 import { MappingWizard } from './import/MappingWizard';
 import { ProgressBar } from './ProgressBar';
 
@@ -64,7 +65,11 @@ export function ImportPanel() {
       <p className="hint">Or drop a file anywhere on the window.</p>
       {s.uploading && (
         <p data-testid="uploading">
-          Sending <strong>{s.uploading}</strong> to Claque…
+          Sending{' '}
+          <strong>
+            <Imported text={s.uploading} />
+          </strong>{' '}
+          to Claque…
         </p>
       )}
       {d && (
@@ -75,7 +80,9 @@ export function ImportPanel() {
               {Math.round(100 * d.confidence)} %)
             </p>
           ) : (
-            <p className="error">{d.reason}</p>
+            <p className="error">
+              <Imported text={d.reason} />
+            </p>
           )}
           <label>
             Import as
@@ -124,7 +131,7 @@ export function ImportPanel() {
       )}
       {s.error && (
         <p className="error" role="alert">
-          {s.error}
+          <Imported text={s.error} />
         </p>
       )}
       {s.result && (
@@ -142,7 +149,7 @@ export function ImportPanel() {
             <ul className="row-errors">
               {s.result.errors.slice(0, 50).map((e, i) => (
                 <li key={i}>
-                  {s.result!.file}:{e.line}: {e.message}
+                  <Imported text={s.result!.file} />:{e.line}: <Imported text={e.message} />
                 </li>
               ))}
               {s.result.errorCount > 50 && <li>… {count(s.result.errorCount - 50)} more</li>}
@@ -160,7 +167,11 @@ function Preview({
   preview: NonNullable<ReturnType<typeof store.get>['importing']['detection']>['preview'];
 }) {
   if (preview.kind === 'text') {
-    return <pre className="preview-text">{preview.lines.join('\n')}</pre>;
+    return (
+      <pre className="preview-text">
+        <Imported text={preview.lines.join('\n')} />
+      </pre>
+    );
   }
   return (
     <div className="preview-table">
@@ -168,7 +179,9 @@ function Preview({
         <thead>
           <tr>
             {preview.columns.map((c, i) => (
-              <th key={i}>{c}</th>
+              <th key={i}>
+                <Imported text={c} />
+              </th>
             ))}
           </tr>
         </thead>
@@ -176,7 +189,9 @@ function Preview({
           {preview.rows.map((r, i) => (
             <tr key={i}>
               {r.map((cell, j) => (
-                <td key={j}>{cell}</td>
+                <td key={j}>
+                  <Imported text={cell} />
+                </td>
               ))}
             </tr>
           ))}

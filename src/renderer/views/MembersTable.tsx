@@ -1,9 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import type { AnalysisOutput } from '../../shared/analysis/result';
+import { showBidiControls } from '../../shared/io/visible-controls';
 import { selectNode } from '../state/selection/producers';
 import { store } from '../state/store';
 import { fixed } from './format';
+import { AccountName } from './Imported';
 
 const ROW_HEIGHT = 26;
 
@@ -43,9 +45,11 @@ export function MembersTable({ output, community }: { output: AnalysisOutput; co
                 className={`member${a.flagged ? ' flagged' : ''}`}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 onClick={() => store.update('selection', selectNode(String(a.index)))}
-                title={a.reasons.join('\n')}
+                title={showBidiControls(a.reasons.join('\n'))}
               >
-                <span className="ellipsis">{a.screenName ? `@${a.screenName}` : a.accountId}</span>
+                <span className="ellipsis">
+                  <AccountName screenName={a.screenName} accountId={a.accountId} />
+                </span>
                 <span className="num">{a.posts ?? ''}</span>
                 <span className="num">{fixed(a.score)}</span>
               </button>

@@ -27,4 +27,9 @@ export function evidenceValue(e: Pick<Evidence, 'value' | 'unit'>): string {
   }
 }
 
+/** Findings first, strongest first; evidence on too little data after them, since it is no finding. */
+export function byFinding(a: Evidence, b: Evidence): number {
+  return Number(a.insufficient === true) - Number(b.insufficient === true) || b.strength - a.strength;
+}
+
 export const bytes = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3).toFixed(0)} kB`);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountDetail, AccountPost, AccountTie } from '../../../shared/api/explore-types';
+import { showBidiControls } from '../../../shared/io/visible-controls';
 import { openAccount } from '../../state/explore/producers';
 import { query } from '../../state/explore/client';
 import { selectCommunity, selectNode } from '../../state/selection/producers';
@@ -7,6 +8,7 @@ import { store } from '../../state/store';
 import { DataTable, type Column } from '../explore/DataTable';
 import { count, fixed } from '../format';
 import { HourHeatmap } from '../HourHeatmap';
+import { AccountName, Imported } from '../Imported';
 
 const PAGE = 100;
 
@@ -28,7 +30,11 @@ const POST_COLUMNS: Column<AccountPost>[] = [
     value: (p) => p.text ?? (p.parentId ? `↻ ${p.parentId}` : p.id),
     render: (p) => {
       const t = p.text ?? (p.parentId ? `↻ ${p.parentId}` : p.id);
-      return <span title={t}>{t}</span>;
+      return (
+        <span title={showBidiControls(t)}>
+          <Imported text={t} />
+        </span>
+      );
     },
   },
 ];
@@ -82,7 +88,7 @@ export function AccountPanel({ accountId }: { accountId: string }) {
     <aside className="panel detail account-profile" aria-label="Account detail" data-testid="account-panel">
       <header className="row">
         <h2 className="ellipsis grow" data-testid="account-name">
-          {detail?.screenName ? `@${detail.screenName}` : accountId}
+          <AccountName screenName={detail?.screenName} accountId={accountId} />
         </h2>
         <button type="button" aria-label="Close account" onClick={close}>
           ×
@@ -110,11 +116,15 @@ export function AccountPanel({ accountId }: { accountId: string }) {
           )}
           <dl data-testid="account-profile">
             <dt>Account id</dt>
-            <dd className="ellipsis">{detail.accountId}</dd>
+            <dd className="ellipsis">
+              <Imported text={detail.accountId} />
+            </dd>
             {detail.displayName && (
               <>
                 <dt>Name</dt>
-                <dd>{detail.displayName}</dd>
+                <dd>
+                  <Imported text={detail.displayName} />
+                </dd>
               </>
             )}
             <dt>Platform</dt>
@@ -128,22 +138,30 @@ export function AccountPanel({ accountId }: { accountId: string }) {
             {detail.location && (
               <>
                 <dt>Location</dt>
-                <dd>{detail.location}</dd>
+                <dd>
+                  <Imported text={detail.location} />
+                </dd>
               </>
             )}
           </dl>
-          {detail.description && <p className="description">{detail.description}</p>}
+          {detail.description && (
+            <p className="description">
+              <Imported text={detail.description} />
+            </p>
+          )}
           {!detail.inProject && <p className="muted small">This account is in the analysis but not in the project.</p>}
           {detail.analysis && detail.analysis.reasons.length + detail.analysis.communityReasons.length > 0 && (
             <>
               <h3>Evidence</h3>
               <ul className="reasons" data-testid="account-reasons">
                 {detail.analysis.reasons.map((r, i) => (
-                  <li key={`a${i}`}>{r}</li>
+                  <li key={`a${i}`}>
+                    <Imported text={r} />
+                  </li>
                 ))}
                 {detail.analysis.communityReasons.map((r, i) => (
                   <li key={`c${i}`} className="muted">
-                    community: {r}
+                    community: <Imported text={r} />
                   </li>
                 ))}
               </ul>

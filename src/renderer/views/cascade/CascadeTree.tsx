@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { CascadeDetail } from '../../../shared/api/explore-types';
 import { communityColor } from '../../../shared/io/community-colors';
+import { isolatePlain } from '../../../shared/io/visible-controls';
 import { openAccount } from '../../state/explore/producers';
 import { store } from '../../state/store';
 import { layoutTree } from './tree-layout';
@@ -24,7 +25,9 @@ export function CascadeTree({ detail, rankOf }: { detail: CascadeDetail; rankOf:
   const y = (k: number) => MARGIN.top + rowH / 2 + layout.row[k] * rowH;
   const n = detail.parent.length;
   const color = (k: number) => communityColor(rankOf.get(detail.community[k]) ?? -1);
-  const name = (k: number) => (detail.screenNames[k] ? `@${detail.screenNames[k]}` : detail.accounts[k] || 'unknown');
+  // A tooltip holds no elements: the imported name is isolated with FSI…PDI and its controls made visible.
+  const name = (k: number) =>
+    isolatePlain(detail.screenNames[k] ? `@${detail.screenNames[k]}` : detail.accounts[k] || 'unknown');
   return (
     <div className="tree-wrap">
       <svg

@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AnalysisOutput, CascadeResult } from '../../../shared/analysis/result';
+import { showBidiControls } from '../../../shared/io/visible-controls';
 import { openAccount, openCascade } from '../../state/explore/producers';
 import { useChannel } from '../../state/explore/use-channel';
 import { store, useAppState } from '../../state/store';
 import { DataTable, type Column } from '../explore/DataTable';
 import { count, fixed } from '../format';
+import { AccountName, Imported } from '../Imported';
 import { CascadeTree } from './CascadeTree';
 import { cumulativeShares } from './tree-layout';
 
@@ -33,7 +35,11 @@ const COLUMNS: Column<CascadeResult>[] = [
     id: 'root',
     header: 'Root post',
     value: (c) => c.rootPostId,
-    render: (c) => <span title={c.rootPostId}>{c.rootPostId}</span>,
+    render: (c) => (
+      <span title={showBidiControls(c.rootPostId)}>
+        <Imported text={c.rootPostId} />
+      </span>
+    ),
   },
   { id: 'size', header: 'Size', value: (c) => c.size, numeric: true, width: 60 },
   {
@@ -100,12 +106,14 @@ function CascadeDetailView({ rootPostId, output }: { rootPostId: string; output:
   const r = detail.result;
   return (
     <div data-testid="cascade-detail">
-      <h2 className="ellipsis">Cascade of post {r.rootPostId}</h2>
+      <h2 className="ellipsis">
+        Cascade of post <Imported text={r.rootPostId} />
+      </h2>
       <p className="small">
         Root by{' '}
         {r.rootAccountId ? (
           <button type="button" className="link" onClick={() => store.update('explore', openAccount(r.rootAccountId))}>
-            {detail.screenNames[0] ? `@${detail.screenNames[0]}` : r.rootAccountId}
+            <AccountName screenName={detail.screenNames[0]} accountId={r.rootAccountId} />
           </button>
         ) : (
           <span className="muted">an account outside the data</span>

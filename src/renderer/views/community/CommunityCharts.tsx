@@ -1,9 +1,11 @@
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CommunityExtra } from '../../../shared/api/explore-types';
+import { showBidiControls } from '../../../shared/io/visible-controls';
 import { openAccount } from '../../state/explore/producers';
 import { useChannel } from '../../state/explore/use-channel';
 import { store } from '../../state/store';
 import { DataTable, type Column } from '../explore/DataTable';
+import { Imported } from '../Imported';
 import { timeTick } from '../timeline/display-bins';
 
 type Target = CommunityExtra['topTargets'][number];
@@ -27,7 +29,11 @@ const TEXT_COLUMNS: Column<Repeated>[] = [
     id: 'text',
     header: 'Text',
     value: (t) => t.text,
-    render: (t) => <span title={t.text}>{t.text}</span>,
+    render: (t) => (
+      <span title={showBidiControls(t.text)}>
+        <Imported text={t.text} />
+      </span>
+    ),
   },
   { id: 'accounts', header: 'Accounts', value: (t) => t.accounts, numeric: true, width: 62 },
   { id: 'posts', header: 'Posts', value: (t) => t.posts, numeric: true, width: 48 },

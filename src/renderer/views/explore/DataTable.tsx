@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, type ReactNode } from 'react';
+import { Imported } from '../Imported';
 
 const ROW_HEIGHT = 26;
 
@@ -24,6 +25,7 @@ export interface Column<T> {
   id: string;
   header: string;
   value: (row: T) => string | number;
+  /** How to draw the cell; by default a string value is drawn as imported text (isolated, controls visible). */
   render?: (row: T) => ReactNode;
   /** Fixed width in pixels; columns without one share the rest. */
   width?: number;
@@ -120,7 +122,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
               >
                 {columns.map((c) => (
                   <span role="cell" key={c.id} className={c.numeric ? 'num' : 'ellipsis'}>
-                    {c.render ? c.render(row) : c.value(row)}
+                    {c.render ? c.render(row) : cell(c.value(row))}
                   </span>
                 ))}
               </div>
@@ -130,4 +132,9 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
       </div>
     </div>
   );
+}
+
+/** Table cells show ids, names, texts and hashtags from the data: strings go through <Imported>. */
+function cell(value: string | number): ReactNode {
+  return typeof value === 'string' ? <Imported text={value} /> : value;
 }

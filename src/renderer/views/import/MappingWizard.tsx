@@ -1,7 +1,9 @@
 import type { Preview } from '../../../shared/api/contract';
 import { MAPPABLE_FORMATS, missingFields, type MappableFormat } from '../../../shared/io/tables/column-mapping';
+import { showBidiControls } from '../../../shared/io/visible-controls';
 import { setMapping } from '../../state/importing/producers';
 import { store } from '../../state/store';
+import { Imported } from '../Imported';
 
 /**
  * Which column holds each canonical field, for a table Claque cannot read by its header alone. The preview
@@ -40,7 +42,7 @@ export function MappingWizard({
               <option value="">—</option>
               {preview.columns.map((c) => (
                 <option key={c} value={c}>
-                  {c}
+                  {showBidiControls(c)}
                 </option>
               ))}
             </select>
@@ -59,7 +61,7 @@ export function MappingWizard({
             <tr>
               {preview.columns.map((c, i) => (
                 <th key={i} className={fieldOf.has(c) ? 'mapped' : undefined}>
-                  {c}
+                  <Imported text={c} />
                   {fieldOf.has(c) && <span className="mapped-as"> → {fieldOf.get(c)}</span>}
                 </th>
               ))}
@@ -69,7 +71,9 @@ export function MappingWizard({
             {preview.rows.map((r, i) => (
               <tr key={i}>
                 {r.map((cell, j) => (
-                  <td key={j}>{cell}</td>
+                  <td key={j}>
+                    <Imported text={cell} />
+                  </td>
                 ))}
               </tr>
             ))}

@@ -4,6 +4,7 @@ import type { Timeline } from '../../../shared/analysis/bursts';
 import { useChannel } from '../../state/explore/use-channel';
 import { DataTable, type Column } from '../explore/DataTable';
 import { count } from '../format';
+import { Imported } from '../Imported';
 import { displayBins, timeTick } from './display-bins';
 
 const stamp = (t: number) => new Date(t * 1000).toISOString().replace('T', ' ').slice(5, 16);
@@ -98,7 +99,9 @@ function TimelineChart({ timeline }: { timeline: Timeline }) {
   const label = timeline.kind === 'hashtag' ? `#${timeline.key}` : `“${timeline.key}”`;
   return (
     <div data-testid="timeline-chart">
-      <h2>{label}</h2>
+      <h2>
+        <Imported text={label} />
+      </h2>
       <p className="muted small">
         {count(timeline.posts)} posts by {count(timeline.accounts)} accounts · bursts found in{' '}
         {timeline.binSeconds / 60}
@@ -154,7 +157,9 @@ function TimelineChart({ timeline }: { timeline: Timeline }) {
                 {stamp(b.start)}–{stamp(b.end)} UTC
               </strong>{' '}
               · {count(b.posts)} posts by {count(b.accounts)} accounts · peak z {b.peakZ.toFixed(1)}
-              <div className="muted small">{b.reason}</div>
+              <div className="muted small">
+                <Imported text={b.reason} />
+              </div>
             </li>
           ))}
         </ul>
