@@ -144,6 +144,64 @@ describe.skipIf(!HAVE_CHROMIUM)('analysis panels and exports (Chromium, real pip
     await page.getByTestId('community-detail').waitFor();
   });
 
+  it('greys evidence measured on too little data: "not enough data", never among the communities\' top numbers', async () => {
+    const top = [...output.communities].sort((a, b) => b.size - a.size)[0];
+    await page.locator(`[data-community="${top.id}"] .community-head`).click();
+    const detail = page.getByTestId('community-detail');
+    await detail.waitFor();
+    // CooRTweet's table has no account creation dates and no clients: those signals cannot be judged.
+    const thin = top.evidence.filter((e) => e.insufficient);
+    expect(thin.map((e) => e.key)).toEqual(expect.arrayContaining(['creation_clustering', 'client_uniformity']));
+    const findings = top.evidence.filter((e) => !e.insufficient);
+    expect(findings.length).toBeGreaterThan(0);
+    const rows = detail.locator('[data-testid=evidence] tbody tr');
+    // Findings first, the thin rows after them.
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-key')))).toEqual([
+      ...[...findings].sort((a, b) => b.strength - a.strength).map((e) => e.key),
+      ...[...thin].sort((a, b) => b.strength - a.strength).map((e) => e.key),
+    ]);
+    for (const e of thin) {
+      const row = detail.locator(`[data-testid=evidence] tr[data-key="${e.key}"]`);
+      expect(await row.getAttribute('class')).toBe('insufficient');
+      const value = row.locator('.num');
+      const raw = e.unit === 'share' ? `${(100 * e.value).toFixed(1)} %` : null;
+      expect(await value.textContent()).toBe(
+        raw ? `not enough data (${raw})` : expect.stringMatching(/^not enough data \(/),
+      );
+      expect(await value.locator('.not-enough').getAttribute('title')).toContain('for reference only');
+      expect(await row.locator('.strength').getAttribute('aria-label')).toBe('strength: not enough data');
+      // Greyed: the row's text is lighter than a finding's.
+      const grey = await row
+        .locator('td')
+        .first()
+        .evaluate((td) => getComputedStyle(td).color);
+      expect(grey).toBe('rgb(154, 154, 154)');
+    }
+    const findingRow = detail.locator(`[data-testid=evidence] tr[data-key="${findings[0].key}"]`);
+    expect(await findingRow.getAttribute('class')).toBeNull();
+    expect(await findingRow.locator('.num').textContent()).not.toContain('not enough data');
+    // The communities panel lists up to three findings per community, never a thin one.
+    const labels = await page
+      .locator(`[data-community="${top.id}"] .evidence-mini dt`)
+      .evaluateAll((dts) => dts.map((d) => d.textContent));
+    expect(labels.length).toBeGreaterThan(0);
+    for (const l of labels) expect(findings.map((e) => e.label)).toContain(l);
+    const minis = await page.getByTestId('community').evaluateAll((lis) =>
+      lis.map((li) => ({
+        id: Number(li.getAttribute('data-community')),
+        labels: Array.from(li.querySelectorAll('.evidence-mini dt'), (d) => d.textContent ?? ''),
+      })),
+    );
+    expect(minis.length).toBe(output.communities.length);
+    for (const { id, labels: shown } of minis) {
+      const c = output.communities.find((x) => x.id === id)!;
+      const thinLabels = new Set(c.evidence.filter((e) => e.insufficient).map((e) => e.label));
+      for (const l of shown) expect(thinLabels.has(l), `community ${id}: ${l}`).toBe(false);
+    }
+    await detail.locator('[data-testid=evidence]').scrollIntoViewIfNeeded();
+    await detail.screenshot({ path: join(ACTUAL, 'evidence-not-enough-data.png') });
+  });
+
   it('exports the map as a PNG at three times its size, with legend and caption below', async () => {
     const map = (await page.getByTestId('map').boundingBox())!;
     const file = await download(page, () => page.getByRole('button', { name: 'PNG', exact: true }).click());
@@ -179,7 +237,18 @@ describe.skipIf(!HAVE_CHROMIUM)('analysis panels and exports (Chromium, real pip
     expect(file.name).toBe(`coord-community-${top.id}-report.html`);
     const html = file.bytes.toString('utf8');
     writeFileSync('/tmp/shots/report.html', html);
-    for (const e of top.evidence) expect(html).toContain(`<tr data-key="${e.key}">`);
+    for (const e of top.evidence) {
+      expect(html).toContain(
+        e.insufficient ? `<tr data-key="${e.key}" class="insufficient">` : `<tr data-key="${e.key}">`,
+      );
+    }
+    // Evidence on too little data reads "not enough data" there too, its raw number beside it.
+    const thin = top.evidence.find((e) => e.insufficient)!;
+    expect(html).toMatch(
+      new RegExp(
+        `<tr data-key="${thin.key}" class="insufficient"><td>[^<]*</td><td class="num"><span class="not-enough"[^>]*>not enough data</span>`,
+      ),
+    );
     for (const r of top.reasons) expect(html).toContain(r.replace(/&/g, '&amp;'));
     expect(html).toContain(`Members (${top.size})`);
     expect(html).toContain('russian_coord_tweets.csv');

@@ -7,17 +7,21 @@
  * `window.__pwned` and call alert(); a trap on that global, the page's dialog events and a CSP violation
  * listener must stay silent, no element may carry an event-handler attribute or a javascript: link, and the
  * text must be on screen literally. The page's CSP must block inline script. Browser mode refuses every route
- * without its token (the 127.0.0.1-only binding is proved in serve-flow.test.ts).
+ * without its token (the 127.0.0.1-only binding is proved in serve-flow.test.ts). Bidi controls (a RIGHT-TO-LEFT
+ * OVERRIDE in a screen name) are on screen as visible ⟨U+202E⟩ markers, inside isolated elements, and reorder
+ * nothing; text without them is on screen exactly as written.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../src/main/analysis/pipeline';
 import { createBackend, type Backend } from '../../src/main/server/backend';
 import { CONTENT_SECURITY_POLICY, startServer, type RunningServer } from '../../src/main/server/http-server';
+import type { AnalysisOutput } from '../../src/shared/analysis/result';
 import { CHANNELS } from '../../src/shared/api/contract';
+import { showBidiControls } from '../../src/shared/io/visible-controls';
 import { HAVE_CHROMIUM, launchChromium } from './helpers/browser';
 import { ensureBuilt, RENDERER_DIR, REPO } from './helpers/build';
 
@@ -158,6 +162,43 @@ function dangerousNodes(): string[] {
   return found;
 }
 
+/** Embeddings, overrides, isolates and marks: none may reach the page's text raw. */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
+
+/**
+ * The element is isolated (a BDI, or computed `unicode-bidi: isolate`), and `before` is drawn left of `after`
+ * as in the logical order: under a live RIGHT-TO-LEFT OVERRIDE the text after it would be drawn reversed, so
+ * `after`'s first letter would land right of its last.
+ */
+async function expectIsolatedInOrder(el: Locator, before: string, after: string): Promise<void> {
+  const found = await el.evaluate(
+    (node, [b, a]) => {
+      const style = getComputedStyle(node).unicodeBidi;
+      const text = node.firstChild as Text;
+      const x = (from: number) => {
+        const r = document.createRange();
+        r.setStart(text, from);
+        r.setEnd(text, from + 1);
+        return r.getBoundingClientRect().left;
+      };
+      const i = text.data.indexOf(b);
+      const j = text.data.indexOf(a);
+      return {
+        tag: node.tagName,
+        style,
+        beforeLeft: x(i),
+        afterFirst: x(j),
+        afterLast: x(j + a.length - 1),
+      };
+    },
+    [before, after],
+  );
+  expect(found.tag === 'BDI' || found.style === 'isolate', JSON.stringify(found)).toBe(true);
+  expect(found.style).toMatch(/isolate/);
+  expect(found.beforeLeft, JSON.stringify(found)).toBeLessThan(found.afterFirst);
+  expect(found.afterFirst, JSON.stringify(found)).toBeLessThan(found.afterLast);
+}
+
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
   const [d] = (await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()])) as [Download, void];
   return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') };
@@ -284,7 +325,7 @@ describe.skipIf(!HAVE_CHROMIUM)('hostile text never executes (browser mode in Ch
       await page.getByTestId('members').locator('.member').first().waitFor();
       const shown = await page.getByTestId('members').innerText();
       // Every member row reads @<the hostile screen name>, markup and all.
-      const named = data.usernames.filter((u) => shown.includes(`@${u}`));
+      const named = data.usernames.map(showBidiControls).filter((u) => shown.includes(`@${u}`));
       expect(named.length, shown.slice(0, 500)).toBeGreaterThanOrEqual(5);
       await expectInert(
         page,
@@ -302,10 +343,14 @@ describe.skipIf(!HAVE_CHROMIUM)('hostile text never executes (browser mode in Ch
       await panel.waitFor();
       await expect.poll(() => panel.getByTestId('account-profile').count()).toBe(1);
       const name = (await page.getByTestId('account-name').textContent())!;
-      const i = data.usernames.findIndex((u) => name === `@${u}`);
+      const i = data.usernames.findIndex((u) => name === `@${showBidiControls(u)}`);
       expect(i, name).toBeGreaterThanOrEqual(0);
       await expect.poll(() => panel.getByTestId('account-posts').getAttribute('data-rows')).not.toBe('0');
-      await expectInert(page, [`@${data.usernames[i]}`, data.names[i], data.descriptions[i]], `account ${name}`);
+      await expectInert(
+        page,
+        [data.usernames[i], data.names[i], data.descriptions[i]].map((t, k) => (k ? '' : '@') + showBidiControls(t)),
+        `account ${name}`,
+      );
       if (k === 0) {
         // A retweet row shows the shared text: markup as characters.
         expect(await panel.getByTestId('account-posts').innerText()).toMatch(
@@ -318,6 +363,35 @@ describe.skipIf(!HAVE_CHROMIUM)('hostile text never executes (browser mode in Ch
     }
   });
 
+  it('shows a right-to-left override in a screen name as a visible marker, isolated, reordering nothing', async () => {
+    // Users whose id ≡ 5 (mod 7) are named "invoice\u202Egnp.exe user<id>_<id>"; user 5 is in the first ring.
+    const id = 5;
+    expect(data.usernames[id]).toContain('\u202E');
+    const output = (await backend.call('analysis.get', {})) as { ok: true; value: AnalysisOutput };
+    const community = output.value.accounts.find((a) => a.accountId === String(1000 + id))!.community;
+    await page.locator(`[data-community="${community}"] .community-head`).click();
+    await page.getByTestId('community-detail').waitFor();
+    const marked = `@invoice⟨U+202E⟩gnp.exe user${id}_${id}`;
+    const holder = page.getByTestId('members').locator('bdi', { hasText: marked });
+    await holder.waitFor();
+    expect(await holder.textContent()).toBe(marked);
+    await expectIsolatedInOrder(holder, 'invoice', 'gnp.exe');
+    // No override, embedding or mark is left anywhere in the page's text.
+    expect(await page.evaluate(() => document.body.innerText)).not.toMatch(BIDI_CONTROL);
+    await holder.scrollIntoViewIfNeeded();
+    await page.getByTestId('members').screenshot({ path: join(SHOTS, 'xss-bidi-members.png') });
+
+    await holder.click();
+    const name = page.getByTestId('account-name');
+    await expect.poll(() => name.textContent()).toBe(marked);
+    await expectIsolatedInOrder(name.locator('bdi'), 'invoice', 'gnp.exe');
+    // Display names and descriptions of other accounts carry the override too: their account panels show it the same way.
+    expect(await page.evaluate(() => document.body.innerText)).not.toMatch(BIDI_CONTROL);
+    await page.getByTestId('account-panel').screenshot({ path: join(SHOTS, 'xss-bidi-account.png') });
+    await page.getByRole('button', { name: 'Close account' }).click();
+    await page.getByTestId('community-detail').waitFor();
+  });
+
   it('opens every cascade: root author and tree labels stay text', async () => {
     await page.getByRole('tab', { name: /Cascades/ }).click();
     const list = page.getByTestId('cascade-list');
@@ -328,7 +402,7 @@ describe.skipIf(!HAVE_CHROMIUM)('hostile text never executes (browser mode in Ch
       await page.getByTestId('cascade-detail').waitFor();
       await page.getByTestId('cascade-tree').waitFor();
       const root = await page.getByTestId('cascade-detail').locator('button.link').first().textContent();
-      expect(data.usernames.map((u) => `@${u}`)).toContain(root);
+      expect(data.usernames.map((u) => `@${showBidiControls(u)}`)).toContain(root);
       await expectInert(page, [root!], `cascade ${k}`);
     }
     await page.screenshot({ path: join(SHOTS, 'xss-cascade.png') });
@@ -379,7 +453,10 @@ describe.skipIf(!HAVE_CHROMIUM)('hostile text never executes (browser mode in Ch
     await expectInert(view, [], 'evidence report');
     // …yet the page shows them, markup as characters.
     const text = await view.evaluate(() => document.body.innerText);
-    expect(data.usernames.filter((u) => text.includes(u)).length).toBeGreaterThanOrEqual(5);
+    expect(data.usernames.filter((u) => text.includes(showBidiControls(u))).length).toBeGreaterThanOrEqual(5);
+    // A right-to-left override in a name is a visible marker there too, and no bidi control reaches the page.
+    expect(text).toContain('⟨U+202E⟩');
+    expect(report.text).not.toMatch(BIDI_CONTROL);
     await view.screenshot({ path: join(SHOTS, 'xss-report.png'), fullPage: true });
     await view.close();
     await expectInert(page, [], 'after the export');
