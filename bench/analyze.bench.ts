@@ -112,7 +112,7 @@ const output = await analyseDataset(
 );
 offloading?.close();
 t = performance.now();
-const written = writeOutputs(out, output);
+const written = await writeOutputs(out, output);
 rowsOut.push({ stage: 'write outputs', ms: performance.now() - t, heap: heapNow(), maxRss: maxRss() });
 const total = performance.now() - t0 - paused;
 db.close();

@@ -1,16 +1,17 @@
 /**
  * The stage worker (src/main/analysis/stage-offload.ts) computes post parents, text groups and the layout on
- * a second thread. It must give exactly what the single-thread pipeline gives: checked here on the planted
+ * a second thread, and writes big GEXF files. It must give exactly what the single-thread pipeline gives: checked here on the planted
  * investigation, column by column and through runAnalysis end to end, plus the fallbacks (another snapshot,
  * an in-memory project).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset, loadPostColumnsInput } from '../../src/main/analysis/load-dataset';
 import { runAnalysis } from '../../src/main/analysis/pipeline';
 import { startOffloading, StageWorker } from '../../src/main/analysis/stage-offload';
+import { writeOutputs } from '../../src/main/analysis/write-outputs';
 import { openProject, type Db } from '../../src/main/store/project';
 import { RecordWriter } from '../../src/main/store/writer';
 import { findWorkerEntry } from '../../src/main/worker-entry';
@@ -145,5 +146,12 @@ describe('stage worker', () => {
     const strip = (o: typeof one) => ({ ...o, summary: { ...o.summary, timings: {} } });
     expect(strip(two)).toEqual(strip(one));
     expect(one.summary.counts.flagged).toBeGreaterThan(0);
+
+    // graph.gexf written on the worker is byte for byte the one written here, and so are the other files.
+    const here = await writeOutputs(join(dir, 'here'), one, { gexfWorker: 'never' });
+    const there = await writeOutputs(join(dir, 'there'), one, { gexfWorker: 'always' });
+    expect(there.map((f) => basename(f)).sort()).toEqual(here.map((f) => basename(f)).sort());
+    for (const f of here) expect(readFileSync(join(dir, 'there', basename(f))).equals(readFileSync(f)), f).toBe(true);
+    expect(readdirSync(join(dir, 'there')).filter((f) => f.endsWith('.partial'))).toEqual([]);
   }, 120_000);
 });

@@ -24,7 +24,7 @@ if (mode === 'import') {
   say('save');
   saveAnalysis(db, output.summary.parameters, output, { startedAt, finishedAt: Date.now() });
   say('write');
-  writeOutputs(target, output);
+  await writeOutputs(target, output);
 } else {
   throw new Error(`crash-child: unknown mode ${mode}`);
 }

@@ -10,6 +10,7 @@ import type { PostColumns } from '../../shared/analysis/features';
 import type { EdgeList } from '../../shared/graph/edge-list';
 import type { Layout, LayoutOptions } from '../../shared/graph/layout';
 import type { Db } from '../store/project';
+import type { GexfDocument } from '../export/gexf';
 import { findWorkerEntry, workerExecArgv } from '../worker-entry';
 import { kindFingerprint, type StageReply, type StageTask } from './stage-protocol';
 
@@ -64,6 +65,11 @@ export class StageWorker {
   async layout(edges: EdgeList, options: LayoutOptions): Promise<Layout & { ms: number }> {
     const r = (await this.send({ task: 'layout', edges, options })) as Extract<StageReply, { task: 'layout' }>;
     return { x: r.x, y: r.y, ms: r.ms };
+  }
+
+  /** Writes a prepared GEXF document to `file` on the worker. */
+  async gexf(doc: GexfDocument, file: string): Promise<void> {
+    await this.send({ task: 'gexf', doc, file });
   }
 
   close(): void {

@@ -1,10 +1,12 @@
 /** Messages between the analysis thread and its stage worker (stage-worker.ts). */
 import type { EdgeList } from '../../shared/graph/edge-list';
 import type { LayoutOptions } from '../../shared/graph/layout';
+import type { GexfDocument } from '../export/gexf';
 
 export type StageTask =
   | { id: number; task: 'postColumns'; project: string }
-  | { id: number; task: 'layout'; edges: EdgeList; options: LayoutOptions };
+  | { id: number; task: 'layout'; edges: EdgeList; options: LayoutOptions }
+  | { id: number; task: 'gexf'; doc: GexfDocument; file: string };
 
 export type StageReply =
   | {
@@ -19,6 +21,7 @@ export type StageReply =
       ms: number;
     }
   | { id: number; task: 'layout'; x: Float32Array; y: Float32Array; ms: number }
+  | { id: number; task: 'gexf'; ms: number }
   | { id: number; task: 'error'; message: string };
 
 /** A cheap check that two threads read the same posts: a polynomial hash of the post kinds in order. */

@@ -1,13 +1,15 @@
 /**
  * Worker thread entry for the analysis stages that run beside the others (see StageOffload in
  * analyse-dataset.ts): the post columns (parents, text groups), read straight from the project file so the
- * texts never cross threads, and the ForceAtlas2 layout of the finished graph. Tasks run one at a time, in the order they arrive.
+ * texts never cross threads, the ForceAtlas2 layout of the finished graph, and the edges of graph.gexf. Tasks run one at a time, in the order they arrive.
  */
 import { parentPort } from 'node:worker_threads';
 import { forceAtlas2Layout } from '../../shared/graph/layout';
 import { textGroups } from '../../shared/analysis/text';
 import { openProject } from '../store/project';
+import { writeGexfDocument } from '../export/gexf';
 import { loadPostColumnsInput } from './load-dataset';
+import { writeChunked } from './write-chunked';
 import { kindFingerprint, type StageReply, type StageTask } from './stage-protocol';
 
 const port = parentPort;
@@ -36,6 +38,10 @@ function run(task: StageTask): { reply: StageReply; transfer: ArrayBuffer[] } {
     };
     const buffers = [input.parent, groups.exact, groups.near].map((a) => a.buffer as ArrayBuffer);
     return { reply, transfer: buffers };
+  }
+  if (task.task === 'gexf') {
+    writeChunked(task.file, (write) => writeGexfDocument(task.doc, write));
+    return { reply: { id: task.id, task: 'gexf', ms: performance.now() - t }, transfer: [] };
   }
   const layout = forceAtlas2Layout(task.edges, task.options);
   const reply: StageReply = { id: task.id, task: 'layout', x: layout.x, y: layout.y, ms: performance.now() - t };

@@ -1,98 +1,115 @@
-import { mkdirSync, renameSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisOutput } from '../../shared/analysis/result';
 import { csvLine } from '../../shared/io/csv-writer';
-import { writeGexf } from '../export/gexf';
+import { prepareGexf, writeGexf } from '../export/gexf';
+import { StageWorker } from './stage-offload';
+import { writeChunked } from './write-chunked';
 
 export const OUTPUT_FILES = ['graph.gexf', 'communities.json', 'accounts.csv', 'cascades.csv', 'summary.json'] as const;
+
+/** Edges from which graph.gexf is written on a worker thread beside the other files (when one can start). */
+export const GEXF_WORKER_MIN_EDGES = 200_000;
+
+export interface WriteOptions {
+  /** 'auto': graph.gexf on a worker thread from GEXF_WORKER_MIN_EDGES edges; 'never': all on this thread. */
+  gexfWorker?: 'auto' | 'always' | 'never';
+}
 
 /**
  * Writes an analysis to DIR: graph.gexf, communities.json, accounts.csv, cascades.csv, summary.json and,
  * for co-action runs, coaction_edges.csv. Each file is written to a temporary name and renamed, so a crash
- * never leaves a half-written output next to complete ones.
+ * never leaves a half-written output next to complete ones. A big graph.gexf (mostly edges) is written by a
+ * worker thread while this one writes the tables.
  */
-export function writeOutputs(dir: string, output: AnalysisOutput): string[] {
+export async function writeOutputs(dir: string, output: AnalysisOutput, options: WriteOptions = {}): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
-  // Content is either a string or a producer writing chunks; chunks are gathered into 1 MiB writes, since
-  // a syscall per CSV line dominates writing a million rows.
   const put = (name: string, content: string | ((write: (chunk: string) => void) => void)) => {
     const final = join(dir, name);
     const tmp = `${final}.partial`;
     if (typeof content === 'string') writeFileSync(tmp, content);
-    else {
-      const fd = openSync(tmp, 'w');
-      try {
-        let pending = '';
-        content((chunk) => {
-          pending += chunk;
-          if (pending.length >= 1 << 20) {
-            writeSync(fd, pending);
-            pending = '';
-          }
-        });
-        if (pending) writeSync(fd, pending);
-      } finally {
-        closeSync(fd);
-      }
-    }
+    else writeChunked(tmp, content);
     renameSync(tmp, final);
     written.push(final);
   };
 
-  put('graph.gexf', (write) => writeGexf(output, write));
-  put('communities.json', JSON.stringify(output.communities, null, 2) + '\n');
-  put('accounts.csv', (write) => {
-    write(csvLine(['account_id', 'screen_name', 'community', 'score', 'flagged', 'reasons']));
-    for (const a of output.accounts) {
-      write(csvLine([a.accountId, a.screenName, a.community, round(a.score), a.flagged, a.reasons.join('; ')]));
-    }
-  });
-  put('cascades.csv', (write) => {
-    write(
-      csvLine([
-        'root_post_id',
-        'root_account_id',
-        'size',
-        'depth',
-        'max_breadth',
-        'structural_virality',
-        'seconds_to_half',
-        'seconds_to_90',
-        'shares_first_minute',
-        'share_from_one_community',
-        'shape',
-        'used_follows',
-      ]),
-    );
-    for (const c of output.cascades) {
-      write(
-        csvLine([
-          c.rootPostId,
-          c.rootAccountId,
-          c.size,
-          c.depth,
-          c.maxBreadth,
-          round(c.structuralVirality),
-          c.secondsToHalf,
-          c.secondsTo90,
-          c.sharesFirstMinute,
-          round(c.shareFromOneCommunity),
-          c.shape,
-          c.usedFollows,
-        ]),
-      );
-    }
-  });
-  if (output.coactionEdges) {
-    put('coaction_edges.csv', (write) => {
-      write(csvLine(['account_a', 'account_b', 'weight', 'avg_delta_s', 'symmetry']));
-      for (const e of output.coactionEdges!) {
-        write(csvLine([e.accountA, e.accountB, e.weight, round(e.avgDeltaS), round(e.symmetry)]));
+  const mode = options.gexfWorker ?? 'auto';
+  const elsewhere =
+    mode === 'always' || (mode === 'auto' && output.graph.edges.length >= GEXF_WORKER_MIN_EDGES)
+      ? StageWorker.start()
+      : undefined;
+  const gexf = join(dir, 'graph.gexf');
+  let gexfDone: Promise<void> | undefined;
+  try {
+    if (elsewhere) {
+      gexfDone = elsewhere.gexf(prepareGexf(output), `${gexf}.partial`);
+      gexfDone.catch(() => {}); // awaited below; not unhandled while the tables are written
+    } else put('graph.gexf', (write) => writeGexf(output, write));
+    put('communities.json', JSON.stringify(output.communities, null, 2) + '\n');
+    put('accounts.csv', (write) => {
+      write(csvLine(['account_id', 'screen_name', 'community', 'score', 'flagged', 'reasons']));
+      for (const a of output.accounts) {
+        write(csvLine([a.accountId, a.screenName, a.community, round(a.score), a.flagged, a.reasons.join('; ')]));
       }
     });
+    put('cascades.csv', (write) => {
+      write(
+        csvLine([
+          'root_post_id',
+          'root_account_id',
+          'size',
+          'depth',
+          'max_breadth',
+          'structural_virality',
+          'seconds_to_half',
+          'seconds_to_90',
+          'shares_first_minute',
+          'share_from_one_community',
+          'shape',
+          'used_follows',
+        ]),
+      );
+      for (const c of output.cascades) {
+        write(
+          csvLine([
+            c.rootPostId,
+            c.rootAccountId,
+            c.size,
+            c.depth,
+            c.maxBreadth,
+            round(c.structuralVirality),
+            c.secondsToHalf,
+            c.secondsTo90,
+            c.sharesFirstMinute,
+            round(c.shareFromOneCommunity),
+            c.shape,
+            c.usedFollows,
+          ]),
+        );
+      }
+    });
+    if (output.coactionEdges) {
+      put('coaction_edges.csv', (write) => {
+        write(csvLine(['account_a', 'account_b', 'weight', 'avg_delta_s', 'symmetry']));
+        for (const e of output.coactionEdges!) {
+          write(csvLine([e.accountA, e.accountB, e.weight, round(e.avgDeltaS), round(e.symmetry)]));
+        }
+      });
+    }
+    put('summary.json', JSON.stringify(output.summary, null, 2) + '\n');
+    if (gexfDone) {
+      await gexfDone;
+      renameSync(`${gexf}.partial`, gexf);
+      written.unshift(gexf);
+    }
+  } catch (err) {
+    if (gexfDone) await gexfDone.catch(() => {}); // let the worker finish with the file before it goes
+    rmSync(`${gexf}.partial`, { force: true });
+    throw err;
+  } finally {
+    elsewhere?.close();
   }
-  put('summary.json', JSON.stringify(output.summary, null, 2) + '\n');
   return written;
 }
 

@@ -67,7 +67,7 @@ async function analyzeInto(projectFile: string, outDir: string, params: Partial<
     const output = await runAnalysis(db, params, {
       onProgress: (stage) => io.err(`analyze: ${stage}\n`),
     });
-    const files = writeOutputs(outDir, output);
+    const files = await writeOutputs(outDir, output);
     const s = output.summary;
     io.out(
       `${s.counts.nodes} accounts in the graph, ${s.counts.edges} edges, ${s.counts.communities} communities ` +
