@@ -120,3 +120,60 @@ describe.skipIf(!HAVE_CHROMIUM)('large analyses on the map', () => {
     await page.locator('[data-testid="meta-map"][data-frames]').waitFor({ timeout: 60_000 });
   }, 240_000);
 });
+
+describe.skipIf(!HAVE_CHROMIUM)('hover on a thinned account map', () => {
+  // 20,000 accounts in one community with ~12 edges each: 240k edges, above the 200k overview budget, so the
+  // map draws each account's 10 heaviest edges, while the hover card must count every neighbour.
+  const output = generateLargeOutput({ nodes: 20_000, communities: 1, edgesPerNode: 12, flagged: 1, seed: 3 });
+  let server: Awaited<ReturnType<typeof startOutputServer>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    server = await startOutputServer(output);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(server.url);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('says how many of the hovered account’s neighbours and links there are, drawn or not', async () => {
+    await page.getByRole('button', { name: 'Analyze' }).click();
+    await page.locator('[data-testid="map"][data-frames]').waitFor({ timeout: 120_000 });
+    await page.getByTestId('map-thinned').waitFor();
+    // The one community fills the middle of the map, so its centre lies on some account.
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const card = page.getByTestId('focus-card');
+    for (const [dx, dy] of [
+      [0, 0],
+      [6, 4],
+      [-5, 7],
+      [9, -6],
+    ]) {
+      await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+      if (await card.isVisible({ timeout: 1500 }).catch(() => false)) break;
+      await page.waitForTimeout(500);
+      if (await card.isVisible()) break;
+    }
+    const text = (await card.textContent())!;
+    await page.screenshot({ path: join(REPO, 'test-results', 'large-graph', 'thinned-hover.png') });
+    const m = /^(\d+): ([\d,]+) neighbours, all highlighted\. ([\d,]+) of its ([\d,]+) links are drawn/.exec(text);
+    expect(m, text).not.toBeNull();
+    const node = Number(m![1]);
+    const neighbours = new Set<number>();
+    for (const e of output.graph.edges) {
+      if (e.source === node && e.target !== node) neighbours.add(e.target);
+      if (e.target === node && e.source !== node) neighbours.add(e.source);
+    }
+    const num = (s: string) => Number(s.replace(/,/g, ''));
+    expect(num(m![2])).toBe(neighbours.size);
+    expect(num(m![4])).toBe(neighbours.size);
+    expect(num(m![3])).toBeLessThan(neighbours.size);
+    expect(num(m![3])).toBeGreaterThanOrEqual(Math.min(10, neighbours.size));
+  }, 240_000);
+});

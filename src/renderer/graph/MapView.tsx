@@ -39,10 +39,11 @@ const THINNED_NOTE_STYLE = {
   fontSize: 12,
 } as const;
 
+// Bottom left, above the thinned-overview note: the top corners hold the legend and the drill-down banner.
 const FOCUS_CARD_STYLE = {
   position: 'absolute',
-  right: 8,
-  top: 8,
+  left: 8,
+  bottom: 36,
   maxWidth: 320,
   padding: '4px 8px',
   background: 'rgba(255,255,255,0.92)',
