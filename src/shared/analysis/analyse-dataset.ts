@@ -123,7 +123,7 @@ export async function analyseDataset(
   const layoutOptions: LayoutOptions = {
     seed: params.seed,
     community: communities.community,
-    iterations: options.layoutIterations ?? layoutIterations(compact.edges.nodeCount),
+    iterations: options.layoutIterations ?? layoutIterations(compact.edges.nodeCount, compact.edges.source.length),
   };
   // Started now, awaited last: an offloaded layout runs beside features, evidence and cascades. Its rejection
   // is handled when awaited; the catch only keeps it from counting as unhandled meanwhile.
@@ -271,11 +271,14 @@ export function louvainRuns(edges: number): number {
 }
 
 /** Fewer iterations on big graphs keep the layout under a few seconds; the map can refine it live. */
-function layoutIterations(nodes: number): number {
-  if (nodes <= 2_000) return 300;
-  if (nodes <= 20_000) return 100;
-  if (nodes <= 100_000) return 30;
-  return 10;
+export function layoutIterations(nodes: number, edges: number): number {
+  let byNodes = 10;
+  if (nodes <= 2_000) byNodes = 300;
+  else if (nodes <= 20_000) byNodes = 100;
+  else if (nodes <= 100_000) byNodes = 30;
+  // A step visits every edge once (attraction) besides the Barnes–Hut pass over the nodes, so dense graphs get
+  // fewer steps: about 15M edge visits in all, never under 10 (communities already start apart, see layout.ts).
+  return Math.max(10, Math.min(byNodes, Math.floor(15_000_000 / Math.max(1, edges))));
 }
 
 function coactionRows(ds: Dataset, c: CoactionEdges) {
