@@ -60,6 +60,10 @@ describe.skipIf(!HAVE_CHROMIUM)('large analyses on the map', () => {
     expect(banner).toContain('200,000 accounts');
     expect(banner).toContain(`community (${output.communities.length}, 5 flagged`);
     expect(await page.getByTestId('open-community').count()).toBe(5);
+    // The legend explains the colours the meta-graph is drawn in: verdicts, not community colours.
+    const legend = await page.getByTestId('verdict-legend').textContent();
+    expect(legend).toContain('flagged · 5 communities');
+    expect(legend).toContain(`not flagged · ${output.communities.filter((c) => !c.flagged).length}`);
     await page.screenshot({ path: join(shots, 'meta-graph.png') });
   }, 180_000);
 

@@ -2,11 +2,38 @@ import type { AnalysisOutput } from '../../shared/analysis/result';
 import { communityColor } from '../../shared/io/community-colors';
 import { toggleCommunity } from '../state/filters/producers';
 import { store, useAppState } from '../state/store';
+import { verdictLegend } from '../export/map-legend';
+import { currentMap, useCurrentMapKind } from '../graph/current-map';
+import type { MetaGraph } from '../graph/meta-graph';
 
 const SHOWN = 12;
 
-/** Colour key for the highest-ranked communities; clicking an entry shows or hides that community. */
+/**
+ * Colour key of the map on screen: on the community meta-graph (large graphs) the verdict colours it is drawn
+ * in; otherwise the highest-ranked communities, where clicking an entry shows or hides that community.
+ */
 export function Legend({ output }: { output: AnalysisOutput }) {
+  const kind = useCurrentMapKind();
+  const map = currentMap();
+  if (kind === 'meta' && map?.kind === 'meta') return <VerdictLegend meta={map.meta} />;
+  return <CommunityLegend output={output} />;
+}
+
+function VerdictLegend({ meta }: { meta: MetaGraph }) {
+  return (
+    <ul className="legend" aria-label="Legend" data-testid="verdict-legend">
+      {verdictLegend(meta).map((item) => (
+        <li key={item.text}>
+          <span className="swatch" style={{ background: item.color }} />
+          {item.text}
+        </li>
+      ))}
+      <li className="more">one circle per community, area ∝ members</li>
+    </ul>
+  );
+}
+
+function CommunityLegend({ output }: { output: AnalysisOutput }) {
   const shown = useAppState((s) => s.filters.communities);
   const flaggedOnly = useAppState((s) => s.filters.flaggedOnly);
   const all = output.communities.map((c) => c.id);
