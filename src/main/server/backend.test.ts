@@ -116,7 +116,9 @@ describe('backend', () => {
     const csv = value<{ content: string }>(await backend.call('export.csv', { table: 'communities' })).content.split(
       '\n',
     );
-    expect(csv[0]).toBe('community,rank,size,score,flagged,density,insularity,shift_pattern,synchrony,reasons');
+    expect(csv[0]).toBe(
+      'community,rank,size,score,flagged,density,insularity,shift_pattern,synchrony,not_enough_data,reasons',
+    );
     expect(csv).toHaveLength(FIXTURE.communities.length + 2);
   });
 

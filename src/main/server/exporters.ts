@@ -16,11 +16,23 @@ export function toCsv(output: AnalysisOutput, table: CsvTable): string {
   if (table === 'communities') {
     // One column per evidence key seen in any community, so the numbers behind each verdict line up.
     const keys = [...new Set(output.communities.flatMap((c) => c.evidence.map((e) => e.key)))].sort();
-    lines.push(csvLine(['community', 'rank', 'size', 'score', 'flagged', ...keys, 'reasons']));
+    // A number measured on too little data (evidence.insufficient) is left blank and its key listed in
+    // not_enough_data, so a spreadsheet never sorts it among the findings.
+    lines.push(csvLine(['community', 'rank', 'size', 'score', 'flagged', ...keys, 'not_enough_data', 'reasons']));
     output.communities.forEach((c, rank) => {
-      const byKey = new Map(c.evidence.map((e) => [e.key, e.value]));
+      const byKey = new Map(c.evidence.filter((e) => !e.insufficient).map((e) => [e.key, e.value]));
+      const thin = c.evidence.filter((e) => e.insufficient).map((e) => e.key);
       lines.push(
-        csvLine([c.id, rank + 1, c.size, c.score, c.flagged, ...keys.map((k) => byKey.get(k)), c.reasons.join('; ')]),
+        csvLine([
+          c.id,
+          rank + 1,
+          c.size,
+          c.score,
+          c.flagged,
+          ...keys.map((k) => byKey.get(k)),
+          thin.join('; '),
+          c.reasons.join('; '),
+        ]),
       );
     });
   } else if (table === 'accounts') {
