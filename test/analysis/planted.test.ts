@@ -11,12 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/main/analysis/load-dataset';
 import { importFile } from '../../src/main/import/run-import';
 import { openProject, type Db } from '../../src/main/store/project';
-import { RecordWriter } from '../../src/main/store/writer';
 import { hashtagTimelines } from '../../src/shared/analysis/bursts';
 import type { Dataset } from '../../src/shared/analysis/dataset';
-import type { RecordBatch } from '../../src/shared/model/records';
 import { writePlantedFiles } from '../fixtures/planted/export';
 import { generatePlanted, type Planted } from '../fixtures/planted/generate';
+import { writeRecords } from '../fixtures/planted/write-project';
 import { runAnalysis } from '../../src/main/analysis/pipeline';
 import type { AnalysisOutput } from '../../src/shared/analysis/result';
 import { scoreFlags } from './score-flags';
@@ -34,22 +33,6 @@ const flaggedIds = (r: AnalysisOutput) =>
     .filter((a) => a.flagged)
     .map((a) => a.accountId)
     .sort();
-
-function writeRecords(db: Db, batches: RecordBatch[]): void {
-  db.transaction(() => {
-    const importId = Number(
-      db
-        .prepare(
-          `INSERT INTO imports (file, format, content_hash, size_bytes, started_at, finished_at, rows_read, rows_imported,
-             rows_skipped, error_count, added_accounts, added_posts, added_interactions, added_follows)
-           VALUES ('planted-generator', 'records', '', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)`,
-        )
-        .run().lastInsertRowid,
-    );
-    const writer = new RecordWriter(db, importId);
-    for (const b of batches) writer.write(b);
-  })();
-}
 
 /** The community holding most of the given accounts. */
 function communityOf(ids: string[]) {

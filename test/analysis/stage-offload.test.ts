@@ -13,13 +13,13 @@ import { runAnalysis } from '../../src/main/analysis/pipeline';
 import { startOffloading, StageWorker } from '../../src/main/analysis/stage-offload';
 import { writeOutputs } from '../../src/main/analysis/write-outputs';
 import { openProject, type Db } from '../../src/main/store/project';
-import { RecordWriter } from '../../src/main/store/writer';
 import { findWorkerEntry } from '../../src/main/worker-entry';
 import type { Dataset } from '../../src/shared/analysis/dataset';
 import { postParents } from '../../src/shared/analysis/features';
 import { textGroups } from '../../src/shared/analysis/text';
 import { forceAtlas2Layout } from '../../src/shared/graph/layout';
 import { generatePlanted } from '../fixtures/planted/generate';
+import { writeRecords } from '../fixtures/planted/write-project';
 
 let dir: string;
 let db: Db;
@@ -28,19 +28,7 @@ let ds: Dataset;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'claque-offload-'));
   db = openProject(join(dir, 'planted.claque'));
-  const importId = Number(
-    db
-      .prepare(
-        `INSERT INTO imports (file, format, content_hash, size_bytes, started_at, finished_at, rows_read, rows_imported,
-           rows_skipped, error_count, added_accounts, added_posts, added_interactions, added_follows)
-         VALUES ('planted-generator', 'records', '', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)`,
-      )
-      .run().lastInsertRowid,
-  );
-  db.transaction(() => {
-    const writer = new RecordWriter(db, importId);
-    for (const b of generatePlanted({ seed: 7 }).batches) writer.write(b);
-  })();
+  writeRecords(db, generatePlanted({ seed: 7 }).batches);
   ds = loadDataset(db);
 }, 60_000);
 

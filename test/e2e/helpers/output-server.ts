@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import type { AnalysisOutput } from '../../../src/shared/analysis/result';
 import { createBackend } from '../../../src/main/server/backend';
 import { startServer, type RunningServer } from '../../../src/main/server/http-server';
-import { RENDERER_DIR } from './build';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './browser';
+import { ensureBuilt, RENDERER_DIR } from './build';
 
 export async function startOutputServer(output: AnalysisOutput): Promise<RunningServer & { dispose(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'claque-output-'));
@@ -29,4 +32,30 @@ export async function startOutputServer(output: AnalysisOutput): Promise<Running
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface OutputPage {
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * For a describe block: before its tests, the renderer built, browser mode serving `output`, and Chromium on
+ * its page (1280×800); after them, all closed. Read `browser` and `page` inside the tests.
+ */
+export function useOutputPage(output: AnalysisOutput): OutputPage {
+  const session = {} as OutputPage;
+  let server: Awaited<ReturnType<typeof startOutputServer>> | undefined;
+  beforeAll(async () => {
+    ensureBuilt();
+    server = await startOutputServer(output);
+    session.browser = await launchChromium();
+    session.page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await session.page.goto(server.url);
+  }, 180_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    await server?.dispose();
+  });
+  return session;
 }
