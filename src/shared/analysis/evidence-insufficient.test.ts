@@ -3,11 +3,12 @@
  * show its value for reference only; evidence measured on enough data carries no flag at all.
  */
 import { describe, expect, it } from 'vitest';
-import type { AccountRecord, PostRecord, RecordBatch } from '../model/records';
+import type { PostRecord, RecordBatch } from '../model/records';
 import { datasetFromRecords } from './dataset-from-records';
 import { analyseCommunities } from './evidence';
 import { accountFeatures } from './features';
 import type { Evidence } from './result';
+import { trollShift } from './test-troll-shift';
 
 const tw = 'twitter' as const;
 const BASE = Date.UTC(2024, 0, 1) / 1000; // Monday 00:00 UTC
@@ -84,25 +85,7 @@ describe('evidence on too little data', () => {
   it('leaves the flag off evidence measured on enough data', () => {
     // Six generated-looking accounts created on consecutive days, 25 templated weekday posts each from one
     // client, replying to each other in a ring: 150 posts, enough for every profile signal.
-    const accounts: AccountRecord[] = [];
-    const posts: PostRecord[] = [];
-    const fills = ['hospital', 'school', 'bridge', 'road', 'park', 'library'];
-    for (let i = 0; i < 6; i++) {
-      accounts.push({ platform: tw, id: 't' + i, screenName: `olga${48213370 + i * 7}`, createdAt: BASE + i * 86400 });
-      for (let d = 0; d < 5; d++) {
-        for (let h = 0; h < 5; h++) {
-          posts.push({
-            platform: tw,
-            id: `t${i}-${d}-${h}`,
-            authorId: 't' + i,
-            time: BASE + d * 86400 + (6 + h * 2) * 3600 + i * 60,
-            kind: 'original',
-            client: 'Twitter Web App',
-            text: `Thank you to our great minister for the new ${fills[(i + h) % 6]} in our beautiful city this week`,
-          });
-        }
-      }
-    }
+    const { accounts, posts } = trollShift(BASE);
     const interactions = accounts.map((a, i) => ({
       platform: tw,
       sourceId: a.id,

@@ -4,6 +4,7 @@ import { datasetFromRecords } from './dataset-from-records';
 import { analyseCommunities } from './evidence';
 import type { Signal } from './evidence-signal';
 import { accountFeatures } from './features';
+import { trollShift } from './test-troll-shift';
 import { communityVerdict } from './verdict';
 
 const tw = 'twitter' as const;
@@ -148,30 +149,7 @@ describe('creation clustering and insularity', () => {
 
 describe('a small troll shift', () => {
   it('flags name+digit accounts created together, posting templates on weekdays 09–18 at UTC+3', () => {
-    const accounts = [];
-    const posts: PostRecord[] = [];
-    const fills = ['hospital', 'school', 'bridge', 'road', 'park', 'library'];
-    for (let i = 0; i < 6; i++) {
-      accounts.push({
-        platform: tw,
-        id: 't' + i,
-        screenName: `olga${48213370 + i * 7}`,
-        createdAt: BASE - 300 * 86400 + i * 86400,
-      });
-      for (let d = 0; d < 5; d++) {
-        for (let h = 0; h < 5; h++) {
-          posts.push({
-            platform: tw,
-            id: `t${i}-${d}-${h}`,
-            authorId: 't' + i,
-            time: BASE + d * 86400 + (6 + h * 2) * 3600 + i * 60,
-            kind: 'original',
-            client: 'Twitter Web App',
-            text: `Thank you to our great minister for the new ${fills[(i + h) % 6]} in our beautiful city this week`,
-          });
-        }
-      }
-    }
+    const { accounts, posts } = trollShift(BASE - 300 * 86400);
     const { result, ev } = run([{ accounts, posts }], Object.fromEntries(accounts.map((a) => [a.id, 0])));
     const c = result.communities[0];
     // 150 posts, all on weekdays between 06:00 and 14:00 UTC: coverage 1, reported as 09:00–18:00 UTC+3.
