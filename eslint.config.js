@@ -2,7 +2,18 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tools/**', 'test/fixtures/**', 'resources/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      '.bench/**',
+      'test-results/**',
+      'node_modules/**',
+      '.tools/**',
+      'test/fixtures/**',
+      'resources/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['src/renderer/**/*.{ts,tsx}'],

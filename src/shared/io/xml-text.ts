@@ -3,7 +3,6 @@
  * text can hold anything (control characters, lone surrogates); emitting those makes Gephi refuse the
  * file, so they are replaced with U+FFFD before writing.
  */
-// eslint-disable-next-line no-control-regex
 const INVALID_XML =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
