@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { FEATURE_COLUMNS } from '../../src/shared/io/feature-table';
 import { parse as parseCsv } from 'csv-parse/sync';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
@@ -39,6 +40,7 @@ describe('claque run and claque analyze on a real share table', () => {
       'graph.gexf',
       'communities.json',
       'accounts.csv',
+      'features.csv',
       'cascades.csv',
       'summary.json',
       'coaction_edges.csv',
@@ -63,6 +65,24 @@ describe('claque run and claque analyze on a real share table', () => {
       expect(attrs, key).toHaveProperty(key);
     const edge = g.edges()[0];
     expect(g.getEdgeAttribute(edge, 'weight')).toBeGreaterThan(0);
+  });
+
+  it('writes features.csv: the numbers behind the evidence, one row per account in the graph', () => {
+    const accounts = parseCsv(readFileSync(join(outDir, 'accounts.csv')), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    const rows = parseCsv(readFileSync(join(outDir, 'features.csv')), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0])).toEqual([...FEATURE_COLUMNS]);
+    expect(rows.map((r) => r.account_id)).toEqual(accounts.map((a) => a.account_id));
+    // A share table: every account posted (shared) at least once, with ISO times, and engaged with no one.
+    for (const r of rows) {
+      expect(Number(r.posts)).toBeGreaterThan(0);
+      expect(r.first_post).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      expect(r.first_post <= r.last_post).toBe(true);
+    }
+    const busiest = rows.reduce((a, b) => (Number(b.posts) > Number(a.posts) ? b : a));
+    expect(Number(busiest.posts_per_active_day)).toBeGreaterThan(0);
   });
 
   it('writes one accounts.csv row per account in the graph, and ranked communities', () => {

@@ -2,11 +2,19 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisOutput } from '../../shared/analysis/result';
 import { csvLine } from '../../shared/io/csv-writer';
+import { FEATURE_COLUMNS, featureCells } from '../../shared/io/feature-table';
 import { prepareGexf, writeGexf } from '../export/gexf';
 import { StageWorker } from './stage-offload';
 import { writeChunked } from './write-chunked';
 
-export const OUTPUT_FILES = ['graph.gexf', 'communities.json', 'accounts.csv', 'cascades.csv', 'summary.json'] as const;
+export const OUTPUT_FILES = [
+  'graph.gexf',
+  'communities.json',
+  'accounts.csv',
+  'features.csv',
+  'cascades.csv',
+  'summary.json',
+] as const;
 
 /** Edges from which graph.gexf is written on a worker thread beside the other files (when one can start). */
 export const GEXF_WORKER_MIN_EDGES = 200_000;
@@ -17,7 +25,7 @@ export interface WriteOptions {
 }
 
 /**
- * Writes an analysis to DIR: graph.gexf, communities.json, accounts.csv, cascades.csv, summary.json and,
+ * Writes an analysis to DIR: graph.gexf, communities.json, accounts.csv, features.csv, cascades.csv, summary.json and,
  * for co-action runs, coaction_edges.csv. Each file is written to a temporary name and renamed, so a crash
  * never leaves a half-written output next to complete ones. A big graph.gexf (mostly edges) is written by a
  * worker thread while this one writes the tables.
@@ -52,6 +60,10 @@ export async function writeOutputs(dir: string, output: AnalysisOutput, options:
       for (const a of output.accounts) {
         write(csvLine([a.accountId, a.screenName, a.community, round(a.score), a.flagged, a.reasons.join('; ')]));
       }
+    });
+    put('features.csv', (write) => {
+      write(csvLine(FEATURE_COLUMNS));
+      for (const a of output.accounts) write(csvLine(featureCells(a)));
     });
     put('cascades.csv', (write) => {
       write(

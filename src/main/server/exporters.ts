@@ -5,6 +5,7 @@
 import type { AnalysisOutput } from '../../shared/analysis/result';
 import type { CsvTable } from '../../shared/api/contract';
 import { csvLine } from '../../shared/io/csv-writer';
+import { FEATURE_COLUMNS, featureCells } from '../../shared/io/feature-table';
 import { analysisToGexf, type GexfOptions } from '../export/gexf';
 
 export function toGexf(output: AnalysisOutput, options: GexfOptions = {}): string {
@@ -35,6 +36,9 @@ export function toCsv(output: AnalysisOutput, table: CsvTable): string {
         ]),
       );
     });
+  } else if (table === 'features') {
+    lines.push(csvLine(FEATURE_COLUMNS));
+    for (const a of output.accounts) lines.push(csvLine(featureCells(a)));
   } else if (table === 'accounts') {
     lines.push(csvLine(['account_id', 'screen_name', 'community', 'score', 'flagged', 'reasons']));
     for (const a of output.accounts) {

@@ -18,7 +18,7 @@ import {
 } from './evidence-profile';
 import type { Signal } from './evidence-signal';
 import { burstParticipation, cueSharing, synchrony, type Members } from './evidence-timing';
-import type { AccountFeatures } from './features';
+import { featureRow, type AccountFeatures } from './features';
 import type { AccountResult, CommunitySummary } from './result';
 import { communityVerdict, DEFAULT_VERDICT, memberScore, type VerdictOptions } from './verdict';
 
@@ -132,6 +132,7 @@ export function analyseCommunities(
         reasons: verdict.flagged ? m.reasons : [],
         createdAt: Number.isNaN(ds.accounts.createdAt[a]) ? null : ds.accounts.createdAt[a],
         posts: features.posts[a],
+        features: featureRow(features, a),
       });
     });
   });

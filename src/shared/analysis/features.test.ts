@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordBatch } from '../model/records';
 import { datasetFromRecords } from './dataset-from-records';
-import { accountFeatures } from './features';
+import { accountFeatures, featureRow } from './features';
 
 const T = Date.UTC(2024, 0, 3, 12) / 1000; // a Wednesday, 12:00 UTC
 const tw = 'twitter' as const;
@@ -122,6 +122,39 @@ describe('accountFeatures', () => {
     expect(f.handleScore[a3]).toBeGreaterThan(0.9);
     expect(f.createdAt[a1]).toBe(T - 30 * 86400);
     expect(f.createdAt[a2]).toBeNaN();
+  });
+
+  it('gives each account its numbers as plain JSON, null where they mean nothing', () => {
+    expect(featureRow(f, a1)).toEqual({
+      posts: 2,
+      activeDays: 1,
+      firstPost: T + 10,
+      lastPost: T + 100,
+      activityRate: 2,
+      weekdayShare: null, // 2 posts: under the 20 timing needs
+      shiftCoverage: null,
+      shiftUtcOffset: null,
+      quietShare: null,
+      roundTheClock: false,
+      handleScore: 1,
+      topClient: 'Web',
+      clientTopShare: 1,
+      textPosts: 1,
+      duplicatePosts: 1,
+      nearDuplicatePosts: 1,
+      engagements: 2,
+      distinctTargets: 1,
+      topTargetShare: 1,
+      medianLatencyS: 55,
+    });
+    const row = featureRow(f, off);
+    expect([row.medianLatencyS, row.topClient, row.clientTopShare, row.topTargetShare]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(JSON.parse(JSON.stringify(row))).toEqual(row);
   });
 
   it('falls back to parent authors when no interaction carries a share', () => {

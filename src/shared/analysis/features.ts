@@ -6,6 +6,7 @@
 import { INTERACTION_KIND_CODES, OBJECT_KINDS, type Dataset } from './dataset';
 import { handlePatternScore } from './handles';
 import { bestShift, HOURS_PER_WEEK, hourOfWeek, quietestWindowShare } from './shift';
+import type { AccountFeatureRow } from './result';
 import { textGroups, type TextGroupOptions, type TextGroups } from './text';
 
 export interface FeatureOptions {
@@ -314,4 +315,36 @@ export function median(values: number[]): number {
   const s = values.slice().sort((x, y) => x - y);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Account `a`'s features as plain JSON (NaN → null; shares rounded to 4 places, hiding float32 noise). */
+export function featureRow(f: AccountFeatures, a: number): AccountFeatureRow {
+  const num = (v: number, places = 4): number | null => {
+    if (!Number.isFinite(v)) return null;
+    const k = 10 ** places;
+    return Math.round(v * k) / k;
+  };
+  const timed = Number.isFinite(f.weekdayShare[a]);
+  return {
+    posts: f.posts[a],
+    activeDays: f.activeDays[a],
+    firstPost: num(f.firstTime[a], 0),
+    lastPost: num(f.lastTime[a], 0),
+    activityRate: num(f.activityRate[a], 2) ?? 0,
+    weekdayShare: num(f.weekdayShare[a]),
+    shiftCoverage: num(f.shiftCoverage[a]),
+    shiftUtcOffset: timed ? f.shiftOffset[a] : null,
+    quietShare: num(f.quietShare[a]),
+    roundTheClock: f.roundTheClock[a] === 1,
+    handleScore: num(f.handleScore[a]) ?? 0,
+    topClient: f.topClient[a] >= 0 ? f.clients[f.topClient[a]] : null,
+    clientTopShare: num(f.clientTopShare[a]),
+    textPosts: f.textPosts[a],
+    duplicatePosts: f.duplicatePosts[a],
+    nearDuplicatePosts: f.nearDuplicatePosts[a],
+    engagements: f.engagements[a],
+    distinctTargets: f.distinctTargets[a],
+    topTargetShare: num(f.topTargetShare[a]),
+    medianLatencyS: num(f.medianLatency[a], 1),
+  };
 }

@@ -54,6 +54,41 @@ export interface AccountResult {
   createdAt?: number | null;
   /** Posts by this account in the project. */
   posts?: number;
+  /** The per-account numbers behind the evidence (features.csv). */
+  features?: AccountFeatureRow;
+}
+
+/**
+ * One account's features (src/shared/analysis/features.ts) as plain JSON: null where a number has no meaning
+ * (no posts, too few posts for timing, no client, no engagements). Shares are 0–1, times Unix seconds (UTC).
+ */
+export interface AccountFeatureRow {
+  posts: number;
+  activeDays: number;
+  firstPost: number | null;
+  lastPost: number | null;
+  /** Posts per active day. */
+  activityRate: number;
+  /** Share on local weekdays at the best shift offset, share inside the best weekday 9-hour window, that offset. */
+  weekdayShare: number | null;
+  shiftCoverage: number | null;
+  shiftUtcOffset: number | null;
+  /** Share of posts in the quietest 6 hours of the day. */
+  quietShare: number | null;
+  roundTheClock: boolean;
+  /** 0–1: how generated the handle looks. */
+  handleScore: number;
+  topClient: string | null;
+  clientTopShare: number | null;
+  /** Posts with own text; of those, exact duplicates of another account's text, and near duplicates. */
+  textPosts: number;
+  duplicatePosts: number;
+  nearDuplicatePosts: number;
+  engagements: number;
+  distinctTargets: number;
+  topTargetShare: number | null;
+  /** Median seconds from the parent post to this account's shares and replies. */
+  medianLatencyS: number | null;
 }
 
 export type CascadeShape = 'star_broadcast' | 'synchronised_burst' | 'multi_generation' | 'small';

@@ -62,7 +62,7 @@ export const DEFAULT_ANALYSIS_PARAMETERS: z.infer<typeof analysisParametersSchem
   seed: 42,
 };
 
-export const CSV_TABLES = ['communities', 'accounts', 'edges'] as const;
+export const CSV_TABLES = ['communities', 'accounts', 'features', 'edges'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 export const REQUEST_SCHEMAS = {
