@@ -137,6 +137,17 @@ describe.skipIf(!HAVE_CHROMIUM)('analysis panels and exports (Chromium, real pip
     const rows = Number(await panel.getByTestId('account-posts').getAttribute('data-rows'));
     expect(rows).toBe(Math.min(100, member.posts ?? 0));
     expect(await page.getByTestId('account-verdict').textContent()).toContain(`community #${top.id}`);
+    // The account's own numbers behind the evidence (its features.csv row), folded until asked for.
+    const numbers = panel.getByTestId('account-features');
+    const f = member.features!;
+    expect(f.posts).toBe(member.posts);
+    await numbers.locator('summary').click();
+    await expect
+      .poll(() => numbers.textContent())
+      .toContain(`${f.posts.toLocaleString('en-US')} posts on ${f.activeDays.toLocaleString('en-US')} days`);
+    expect(await numbers.textContent()).toContain(`${f.engagements.toLocaleString('en-US')} engagements`);
+    await numbers.screenshot({ path: '/tmp/shots/account-features.png' });
+    await numbers.locator('summary').click();
     const png = await panel.screenshot();
     writeFileSync('/tmp/shots/account-panel.png', png);
     await matchesReference(browser, 'account-panel', png);

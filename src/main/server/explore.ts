@@ -124,6 +124,7 @@ export function accountDetail(db: Db, analysis: AnalysisOutput | null, q: Accoun
           reasons: result.reasons,
           communityFlagged: community?.flagged ?? false,
           communityReasons: community?.reasons ?? [],
+          features: result.features ?? null,
         }
       : null,
     hourOfWeek: hist,

@@ -4,7 +4,7 @@
  * bound and the full count travel together so a panel can say "showing 50 of 1 234".
  */
 import type { Timeline } from '../analysis/bursts';
-import type { CascadeResult } from '../analysis/result';
+import type { AccountFeatureRow, CascadeResult } from '../analysis/result';
 
 export interface AccountPost {
   id: string;
@@ -45,6 +45,8 @@ export interface AccountDetail {
     reasons: string[];
     communityFlagged: boolean;
     communityReasons: string[];
+    /** The account's numbers behind the evidence (features.csv's row), when the analysis has them. */
+    features: AccountFeatureRow | null;
   } | null;
   /** Posts per hour of week (168 counts, Monday 00:00 UTC first). */
   hourOfWeek: number[];

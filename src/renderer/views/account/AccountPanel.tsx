@@ -8,6 +8,7 @@ import { store } from '../../state/store';
 import { DataTable, type Column } from '../explore/DataTable';
 import { count, fixed } from '../format';
 import { HourHeatmap } from '../HourHeatmap';
+import { AccountFeatures } from './AccountFeatures';
 import { AccountName, Imported } from '../Imported';
 
 const PAGE = 100;
@@ -167,6 +168,7 @@ export function AccountPanel({ accountId }: { accountId: string }) {
               </ul>
             </>
           )}
+          {detail.analysis?.features && <AccountFeatures f={detail.analysis.features} />}
           <h3>Activity by hour of week (UTC) · {count(detail.postCount)} posts</h3>
           <HourHeatmap counts={detail.hourOfWeek} />
           <h3>
