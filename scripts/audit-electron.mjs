@@ -7,7 +7,6 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SCANNED = ['src/main/app', 'src/preload', 'src/renderer'];
@@ -29,7 +28,8 @@ try {
   }
   const electronVersion = JSON.parse(readFileSync(join(repo, 'node_modules/electron/package.json'), 'utf8')).version;
   const report = join(scratch, 'report.csv');
-  const bin = join(repo, 'node_modules/@doyensec/electronegativity/dist/index.js');
+  // electronegativity through a wrapper that writes its findings whole (see electronegativity-run.cjs).
+  const bin = join(repo, 'scripts/electronegativity-run.cjs');
   const run = spawnSync(
     process.execPath,
     [bin, '-i', target, '-o', report, '-r', '-e', electronVersion, '-v', 'false'],
@@ -44,14 +44,7 @@ try {
     );
     process.exit(2);
   }
-  // electronegativity writes code samples unquoted even when they hold quotes (a CSP's 'self'), so quotes
-  // inside fields are taken literally.
-  const findings = parse(readFileSync(report), {
-    columns: true,
-    trim: true,
-    skip_empty_lines: true,
-    relax_quotes: true,
-  });
+  const findings = JSON.parse(readFileSync(report, 'utf8'));
   const { allow } = JSON.parse(readFileSync(allowFile, 'utf8'));
   const unexplained = [];
   for (const a of allow) {
