@@ -28,8 +28,8 @@ try {
   }
   const electronVersion = JSON.parse(readFileSync(join(repo, 'node_modules/electron/package.json'), 'utf8')).version;
   const report = join(scratch, 'report.csv');
-  // electronegativity through a wrapper that writes its findings whole (see electronegativity-run.cjs).
-  const bin = join(repo, 'scripts/electronegativity-run.cjs');
+  // electronegativity through a wrapper that writes its findings whole (see electronegativity-run.mjs).
+  const bin = join(repo, 'scripts/electronegativity-run.mjs');
   const run = spawnSync(
     process.execPath,
     [bin, '-i', target, '-o', report, '-r', '-e', electronVersion, '-v', 'false'],

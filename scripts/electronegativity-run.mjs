@@ -3,8 +3,9 @@
 // the header can land after the findings and truncate them: a security gate reading that file could see fewer
 // findings than there are. This writes the findings once, synchronously, as JSON, to the -o path (which
 // electronegativity requires to end in .csv or .sarif; the content is JSON all the same).
-const { writeFileSync } = require('node:fs');
-const util = require('@doyensec/electronegativity/dist/util/index.js');
+import { writeFileSync } from 'node:fs';
+// The CommonJS module object itself: its runner looks writeIssues up on it at call time.
+import util from '@doyensec/electronegativity/dist/util/index.js';
 
 util.writeIssues = (_root, _isRelative, filename, issues) => {
   const rows = issues.map((i) => ({
@@ -20,4 +21,4 @@ util.writeIssues = (_root, _isRelative, filename, issues) => {
   writeFileSync(filename, JSON.stringify(rows, null, 1));
 };
 
-require('@doyensec/electronegativity/dist/index.js');
+await import('@doyensec/electronegativity/dist/index.js');
