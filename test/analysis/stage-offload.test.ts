@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset, loadPostColumnsInput } from '../../src/main/analysis/load-dataset';
+import { loadDataset, loadPostParents, loadPostTexts } from '../../src/main/analysis/load-dataset';
 import { runAnalysis } from '../../src/main/analysis/pipeline';
 import { startOffloading, StageWorker } from '../../src/main/analysis/stage-offload';
 import { writeOutputs } from '../../src/main/analysis/write-outputs';
@@ -46,13 +46,15 @@ describe('stage worker', () => {
   });
 
   it('reads post parents and texts from the file exactly as the dataset has them', () => {
-    const input = loadPostColumnsInput(db);
+    const input = loadPostTexts(db);
     expect(input.posts.count).toBe(ds.posts.count);
     expect(Array.from(input.posts.kind)).toEqual(Array.from(ds.posts.kind));
     expect(input.posts.text).toEqual(ds.posts.text);
+    const found = loadPostParents(db);
+    expect(Array.from(found.kinds)).toEqual(Array.from(ds.posts.kind));
     const parents = postParents(ds);
     expect(parents.some((p) => p >= 0)).toBe(true);
-    expect(Array.from(input.parent)).toEqual(Array.from(parents));
+    expect(Array.from(found.parent)).toEqual(Array.from(parents));
   });
 
   it('computes the post columns and a layout on its thread, equal to this thread’s', async () => {
@@ -60,11 +62,11 @@ describe('stage worker', () => {
     expect(offloading).toBeDefined();
     try {
       const offload = offloading.forDataset(ds);
-      const columns = (await offload.postColumns!())!;
+      const groups = (await offload.textGroups!())!;
       const here = textGroups(ds);
-      expect(Array.from(columns.text.exact)).toEqual(Array.from(here.exact));
-      expect(Array.from(columns.text.near)).toEqual(Array.from(here.near));
-      expect(Array.from(columns.parent)).toEqual(Array.from(postParents(ds)));
+      expect(Array.from(groups.exact)).toEqual(Array.from(here.exact));
+      expect(Array.from(groups.near)).toEqual(Array.from(here.near));
+      expect(Array.from((await offload.postParents!())!)).toEqual(Array.from(postParents(ds)));
 
       const edges = {
         nodeCount: 6,
@@ -78,7 +80,8 @@ describe('stage worker', () => {
       const local = forceAtlas2Layout(edges, options);
       expect(Array.from(there.x)).toEqual(Array.from(local.x));
       expect(Array.from(there.y)).toEqual(Array.from(local.y));
-      expect(offloading.timings.postColumnsWorker).toBeGreaterThanOrEqual(0);
+      expect(offloading.timings.postParentsWorker).toBeGreaterThanOrEqual(0);
+      expect(offloading.timings.textGroupsWorker).toBeGreaterThanOrEqual(0);
       expect(offloading.timings.layoutWorker).toBeGreaterThanOrEqual(0);
     } finally {
       offloading.close();
@@ -89,10 +92,13 @@ describe('stage worker', () => {
     const offloading = startOffloading(db, 'always')!;
     try {
       const other = { ...ds, posts: { ...ds.posts, count: ds.posts.count - 1 } };
-      expect(await offloading.forDataset(other).postColumns!()).toBeNull();
+      expect(await offloading.forDataset(other).postParents!()).toBeNull();
+      expect(await offloading.forDataset(other).textGroups!()).toBeNull();
       const kinds = Uint8Array.from(ds.posts.kind);
       kinds[0] = kinds[0] === 0 ? 1 : 0;
-      expect(await offloading.forDataset({ ...ds, posts: { ...ds.posts, kind: kinds } }).postColumns!()).toBeNull();
+      const changed = offloading.forDataset({ ...ds, posts: { ...ds.posts, kind: kinds } });
+      expect(await changed.postParents!()).toBeNull();
+      expect(await changed.textGroups!()).toBeNull();
     } finally {
       offloading.close();
     }
@@ -108,7 +114,8 @@ describe('stage worker', () => {
     expect(startOffloading(db, 'never')).toBeUndefined();
     const worker = StageWorker.start()!;
     try {
-      await expect(worker.postColumns(join(dir, 'missing.claque'))).rejects.toThrow(/analysis stage worker/);
+      await expect(worker.postParents(join(dir, 'missing.claque'))).rejects.toThrow(/analysis stage worker/);
+      await expect(worker.textGroups(join(dir, 'missing.claque'))).rejects.toThrow(/analysis stage worker/);
     } finally {
       worker.close();
     }
@@ -129,8 +136,8 @@ describe('stage worker', () => {
   it('gives runAnalysis the same output with or without it', async () => {
     const one = await runAnalysis(db, {}, { offload: 'never', layoutIterations: 20 });
     const two = await runAnalysis(db, {}, { offload: 'always', layoutIterations: 20 });
-    expect(two.summary.timings.postColumnsWorker).toBeGreaterThanOrEqual(0);
-    expect(one.summary.timings.postColumnsWorker).toBeUndefined();
+    expect(two.summary.timings.textGroupsWorker).toBeGreaterThanOrEqual(0);
+    expect(one.summary.timings.textGroupsWorker).toBeUndefined();
     const strip = (o: typeof one) => ({ ...o, summary: { ...o.summary, timings: {} } });
     expect(strip(two)).toEqual(strip(one));
     expect(one.summary.counts.flagged).toBeGreaterThan(0);

@@ -151,25 +151,23 @@ export function loadDataset(db: Db): Dataset {
 }
 
 /**
- * What a stage worker needs to compute the post columns (parents and text groups, see PostColumns) from
- * the project file itself, in loadDataset's post order and in one read transaction (one snapshot): the posts'
- * kinds and texts, and each post's parent post as SQLite finds it through the (platform, ext_id) index —
- * the same match as postParents(), without a map of a million id strings.
+ * What a stage worker needs to find each post's parent from the project file itself, in loadDataset's post
+ * order and in one read transaction (one snapshot): the posts' kinds (to check both threads read the same
+ * posts) and each post's parent post as SQLite finds it through the (platform, ext_id) index — the same match
+ * as postParents(), without a map of a million id strings.
  */
-export function loadPostColumnsInput(db: Db): TextGroupInput & { parent: Int32Array } {
+export function loadPostParents(db: Db): { kinds: Uint8Array; parent: Int32Array } {
   return db.transaction(() => {
     const count = db.prepare('SELECT count(*) FROM posts').pluck().get() as number;
     const index = rowIndex(db, 'posts', count);
     const postKind = Object.fromEntries(POST_KINDS.map((k, j) => [k, j])) as Record<PostKind, number>;
-    const posts = { count, text: new Array<string | null>(count), kind: new Uint8Array(count) };
+    const kinds = new Uint8Array(count);
     let i = 0;
-    for (const r of db.prepare('SELECT id, kind, text FROM posts ORDER BY id').raw().iterate() as Iterable<
-      [number, PostKind, string | null]
+    for (const r of db.prepare('SELECT id, kind FROM posts ORDER BY id').raw().iterate() as Iterable<
+      [number, PostKind]
     >) {
       index.set(r[0], i);
-      posts.kind[i] = postKind[r[1]];
-      posts.text[i] = r[2];
-      i++;
+      kinds[i++] = postKind[r[1]];
     }
     const parent = new Int32Array(count).fill(-1);
     for (const [child, of] of db
@@ -181,7 +179,24 @@ export function loadPostColumnsInput(db: Db): TextGroupInput & { parent: Int32Ar
       .iterate() as Iterable<[number, number]>) {
       parent[index.get(child)] = index.get(of);
     }
-    return { posts, parent };
+    return { kinds, parent };
+  })();
+}
+
+/** What text grouping reads (see TextGroupInput), in loadDataset's post order, for a stage worker. */
+export function loadPostTexts(db: Db): TextGroupInput {
+  return db.transaction(() => {
+    const count = db.prepare('SELECT count(*) FROM posts').pluck().get() as number;
+    const postKind = Object.fromEntries(POST_KINDS.map((k, j) => [k, j])) as Record<PostKind, number>;
+    const posts = { count, text: new Array<string | null>(count), kind: new Uint8Array(count) };
+    let i = 0;
+    for (const r of db.prepare('SELECT kind, text FROM posts ORDER BY id').raw().iterate() as Iterable<
+      [PostKind, string | null]
+    >) {
+      posts.kind[i] = postKind[r[0]];
+      posts.text[i++] = r[1];
+    }
+    return { posts };
   })();
 }
 

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { StageOffload } from '../../shared/analysis/analyse-dataset';
 import type { Dataset } from '../../shared/analysis/dataset';
-import type { PostColumns } from '../../shared/analysis/features';
+import type { TextGroups } from '../../shared/analysis/text';
 import type { EdgeList } from '../../shared/graph/edge-list';
 import type { Layout, LayoutOptions } from '../../shared/graph/layout';
 import type { Db } from '../store/project';
@@ -57,9 +57,14 @@ export class StageWorker {
     });
   }
 
-  /** Post parents and text groups of the project's posts, read by the worker from the file itself. */
-  async postColumns(project: string): Promise<Extract<StageReply, { task: 'postColumns' }>> {
-    return (await this.send({ task: 'postColumns', project })) as Extract<StageReply, { task: 'postColumns' }>;
+  /** Post parents of the project's posts, found by the worker from the file itself. */
+  async postParents(project: string): Promise<Extract<StageReply, { task: 'postParents' }>> {
+    return (await this.send({ task: 'postParents', project })) as Extract<StageReply, { task: 'postParents' }>;
+  }
+
+  /** Text groups of the project's posts, read by the worker from the file itself. */
+  async textGroups(project: string): Promise<Extract<StageReply, { task: 'textGroups' }>> {
+    return (await this.send({ task: 'textGroups', project })) as Extract<StageReply, { task: 'textGroups' }>;
   }
 
   async layout(edges: EdgeList, options: LayoutOptions): Promise<Layout & { ms: number }> {
@@ -94,26 +99,38 @@ export interface Offloading {
 }
 
 /**
- * Starts the worker and its post columns at once (before the dataset is loaded: the worker reads the texts
- * while this thread loads the rest), or returns undefined when offloading does not pay or is impossible.
+ * Starts the worker on the post parents and text groups at once (before the dataset is loaded: the worker
+ * reads the posts while this thread loads the rest), or returns undefined when offloading does not pay or is impossible.
  */
 export function startOffloading(db: Db, mode: OffloadMode = 'auto'): Offloading | undefined {
   if (!worthOffloading(db, mode)) return undefined;
   const worker = StageWorker.start();
   if (!worker) return undefined;
   const timings: Record<string, number> = {};
-  const columns = worker.postColumns(db.name);
-  columns.catch(() => {}); // a failure means computing them here instead (below), not an unhandled rejection
+  // Queued in this order on the worker: the parents (quick) are needed first.
+  const parents = worker.postParents(db.name);
+  const texts = worker.textGroups(db.name);
+  // A failure means computing them here instead (below), not an unhandled rejection meanwhile.
+  parents.catch(() => {});
+  texts.catch(() => {});
+  // Another snapshot (an import committed in between) or a failed worker: null, and computed here instead.
+  const same = (r: { count: number; kinds: number } | null, ds: Dataset) =>
+    r !== null && r.count === ds.posts.count && r.kinds === kindFingerprint(ds.posts.kind);
   return {
     timings,
     close: () => worker.close(),
     forDataset: (ds) => ({
-      postColumns: async (): Promise<PostColumns | null> => {
-        const r = await columns.catch(() => null);
-        // Another snapshot (an import committed in between) or a failed worker: computed here instead.
-        if (!r || r.count !== ds.posts.count || r.kinds !== kindFingerprint(ds.posts.kind)) return null;
-        timings.postColumnsWorker = Math.round(r.ms);
-        return { parent: r.parent, text: { exact: r.exact, near: r.near } };
+      postParents: async (): Promise<Int32Array | null> => {
+        const r = await parents.catch(() => null);
+        if (!r || !same(r, ds)) return null;
+        timings.postParentsWorker = Math.round(r.ms);
+        return r.parent;
+      },
+      textGroups: async (): Promise<TextGroups | null> => {
+        const r = await texts.catch(() => null);
+        if (!r || !same(r, ds)) return null;
+        timings.textGroupsWorker = Math.round(r.ms);
+        return { exact: r.exact, near: r.near };
       },
       layout: async (edges, options) => {
         const r = await worker.layout(edges, options);

@@ -4,25 +4,25 @@ import type { LayoutOptions } from '../../shared/graph/layout';
 import type { GexfDocument } from '../export/gexf';
 
 export type StageTask =
-  | { id: number; task: 'postColumns'; project: string }
+  | { id: number; task: 'postParents'; project: string }
+  | { id: number; task: 'textGroups'; project: string }
   | { id: number; task: 'layout'; edges: EdgeList; options: LayoutOptions }
   | { id: number; task: 'gexf'; doc: GexfDocument; file: string };
 
 export type StageReply =
-  | {
-      id: number;
-      task: 'postColumns';
-      /** Posts read and their kind fingerprint: the caller checks it read the same posts. */
-      count: number;
-      kinds: number;
-      parent: Int32Array;
-      exact: Int32Array;
-      near: Int32Array;
-      ms: number;
-    }
+  | (PostsRead & { task: 'postParents'; parent: Int32Array })
+  | (PostsRead & { task: 'textGroups'; exact: Int32Array; near: Int32Array })
   | { id: number; task: 'layout'; x: Float32Array; y: Float32Array; ms: number }
   | { id: number; task: 'gexf'; ms: number }
   | { id: number; task: 'error'; message: string };
+
+/** Posts read and their kind fingerprint: the caller checks the worker read the same posts as it did. */
+interface PostsRead {
+  id: number;
+  count: number;
+  kinds: number;
+  ms: number;
+}
 
 /** A cheap check that two threads read the same posts: a polynomial hash of the post kinds in order. */
 export function kindFingerprint(kinds: Uint8Array): number {

@@ -1,14 +1,14 @@
 /**
  * Worker thread entry for the analysis stages that run beside the others (see StageOffload in
- * analyse-dataset.ts): the post columns (parents, text groups), read straight from the project file so the
- * texts never cross threads, the ForceAtlas2 layout of the finished graph, and the edges of graph.gexf. Tasks run one at a time, in the order they arrive.
+ * analyse-dataset.ts): post parents and text groups, read straight from the project file so the texts never
+ * cross threads, the ForceAtlas2 layout of the finished graph, and the edges of graph.gexf. Tasks run one at a time, in the order they arrive.
  */
 import { parentPort } from 'node:worker_threads';
 import { forceAtlas2Layout } from '../../shared/graph/layout';
 import { textGroups } from '../../shared/analysis/text';
-import { openProject } from '../store/project';
+import { openProject, type Db } from '../store/project';
 import { writeGexfDocument } from '../export/gexf';
-import { loadPostColumnsInput } from './load-dataset';
+import { loadPostParents, loadPostTexts } from './load-dataset';
 import { writeChunked } from './write-chunked';
 import { kindFingerprint, type StageReply, type StageTask } from './stage-protocol';
 
@@ -17,27 +17,31 @@ if (!port) throw new Error('stage-worker: must run as a worker thread');
 
 function run(task: StageTask): { reply: StageReply; transfer: ArrayBuffer[] } {
   const t = performance.now();
-  if (task.task === 'postColumns') {
-    const db = openProject(task.project, { readonly: true });
-    let input;
-    try {
-      input = loadPostColumnsInput(db);
-    } finally {
-      db.close();
-    }
+  if (task.task === 'postParents') {
+    const { kinds, parent } = withProject(task.project, loadPostParents);
+    const reply: StageReply = {
+      id: task.id,
+      task: 'postParents',
+      count: kinds.length,
+      kinds: kindFingerprint(kinds),
+      parent,
+      ms: performance.now() - t,
+    };
+    return { reply, transfer: [parent.buffer as ArrayBuffer] };
+  }
+  if (task.task === 'textGroups') {
+    const input = withProject(task.project, loadPostTexts);
     const groups = textGroups(input);
     const reply: StageReply = {
       id: task.id,
-      task: 'postColumns',
+      task: 'textGroups',
       count: input.posts.count,
       kinds: kindFingerprint(input.posts.kind),
-      parent: input.parent,
       exact: groups.exact,
       near: groups.near,
       ms: performance.now() - t,
     };
-    const buffers = [input.parent, groups.exact, groups.near].map((a) => a.buffer as ArrayBuffer);
-    return { reply, transfer: buffers };
+    return { reply, transfer: [groups.exact.buffer as ArrayBuffer, groups.near.buffer as ArrayBuffer] };
   }
   if (task.task === 'gexf') {
     writeChunked(task.file, (write) => writeGexfDocument(task.doc, write));
@@ -46,6 +50,15 @@ function run(task: StageTask): { reply: StageReply; transfer: ArrayBuffer[] } {
   const layout = forceAtlas2Layout(task.edges, task.options);
   const reply: StageReply = { id: task.id, task: 'layout', x: layout.x, y: layout.y, ms: performance.now() - t };
   return { reply, transfer: [layout.x.buffer as ArrayBuffer, layout.y.buffer as ArrayBuffer] };
+}
+
+function withProject<T>(file: string, read: (db: Db) => T): T {
+  const db = openProject(file, { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
 }
 
 port.on('message', (task: StageTask) => {

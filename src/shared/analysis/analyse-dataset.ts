@@ -23,7 +23,8 @@ import type { CoactionObjectKind } from './coaction-shares';
 import { detectCommunities } from './communities';
 import { INTERACTION_KIND_CODES, type Dataset } from './dataset';
 import { analyseCommunities } from './evidence';
-import { accountFeatures, type PostColumns } from './features';
+import { accountFeatures, postParents } from './features';
+import type { TextGroups } from './text';
 import { coorSharesFromDataset, detectGroups, generateCoordinatedNetwork } from './coortweet';
 import type { AnalysisOutput, AnalysisParameters, CoactionMode, GraphEdgeOut } from './result';
 
@@ -80,11 +81,13 @@ export interface AnalyseOptions {
  * Work a host can take off the analysis thread. The layout needs only the graph and its communities, and
  * text grouping only the posts' texts, so on a second core they run while features, evidence and cascades
  * run here; post parents and text groups can be computed from the project's file before the dataset is even
- * loaded. Each gives exactly what the in-thread call would (same code, same seed).
+ * loaded (the parents first: the cascades need only them, the features both). Each gives exactly what the in-thread call would (same code, same seed).
  */
 export interface StageOffload {
-  /** postParents(ds) and textGroups(ds) computed elsewhere, or null when that failed or saw other data. */
-  postColumns?: () => Promise<PostColumns | null>;
+  /** postParents(ds) computed elsewhere, or null when that failed or saw other data (computed here then). */
+  postParents?: () => Promise<Int32Array | null>;
+  /** textGroups(ds) computed elsewhere, or null as above. */
+  textGroups?: () => Promise<TextGroups | null>;
   /** forceAtlas2Layout(edges, options) computed elsewhere; started as soon as the communities are known. */
   layout?: (edges: EdgeList, options: LayoutOptions) => Promise<Layout>;
 }
@@ -130,14 +133,18 @@ export async function analyseDataset(
   const layoutElsewhere = options.offload?.layout?.(compact.edges, layoutOptions);
   layoutElsewhere?.catch(() => {});
 
-  const features = await stage('features', 0.45, async () =>
-    accountFeatures(ds, { postColumns: (await options.offload?.postColumns?.()) ?? undefined }),
+  // Cascades first: they need only the post parents, which come before the text groups (the slower part).
+  const postParent = await stage(
+    'parents',
+    0.4,
+    async () => (await options.offload?.postParents?.()) ?? postParents(ds),
   );
-  const evidence = await stage('evidence', 0.6, () =>
+  const cascades = await stage('cascades', 0.45, () => buildCascades(ds, { membership, postParent }));
+  const features = await stage('features', 0.6, async () =>
+    accountFeatures(ds, { postParent, textGroups: (await options.offload?.textGroups?.()) ?? undefined }),
+  );
+  const evidence = await stage('evidence', 0.75, () =>
     analyseCommunities(ds, membership, communities.count, features, { windowSeconds: params.windowSeconds }),
-  );
-  const cascades = await stage('cascades', 0.75, () =>
-    buildCascades(ds, { membership, postParent: features.postParent }),
   );
   const layout = await stage('layout', 0.85, () => layoutElsewhere ?? forceAtlas2Layout(compact.edges, layoutOptions));
 

@@ -21,14 +21,10 @@ export interface FeatureOptions {
   /** … spread over at least this many days (default 56: "for months"). */
   roundTheClockMinDays?: number;
   text?: TextGroupOptions;
-  /** postParents(ds) and textGroups(ds, text) already computed (on another thread), used instead. */
-  postColumns?: PostColumns;
-}
-
-/** The per-post columns that cost most to compute, which a host may compute on another thread. */
-export interface PostColumns {
-  parent: Int32Array;
-  text: TextGroups;
+  /** postParents(ds) already computed (on another thread, or for the cascades), used instead. */
+  postParent?: Int32Array;
+  /** textGroups(ds, text) already computed (on another thread), used instead. */
+  textGroups?: TextGroups;
 }
 
 export interface AccountFeatures {
@@ -123,8 +119,8 @@ export function accountFeatures(ds: Dataset, options: FeatureOptions = {}): Acco
   const n = ds.accounts.count;
   const P = ds.posts;
   const byAuthor = postsByAuthor(ds);
-  const postParent = options.postColumns?.parent ?? postParents(ds);
-  const text = options.postColumns?.text ?? textGroups(ds, options.text);
+  const postParent = options.postParent ?? postParents(ds);
+  const text = options.textGroups ?? textGroups(ds, options.text);
 
   const postLatency = new Float64Array(P.count).fill(NaN);
   for (let p = 0; p < P.count; p++) {
