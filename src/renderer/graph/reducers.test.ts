@@ -13,7 +13,7 @@ import {
 import { hoverNode, initialSelection, selectCommunity, selectNode } from '../state/selection/producers';
 import { buildMapModel } from './build-graph';
 import { frameFor } from './camera';
-import { focusNeighbourhood, makeReducers, MUTED_NODE, nodeSize } from './reducers';
+import { focusNeighbourhood, makeReducers, mutedFocusSize, MUTED_NODE, nodeSize } from './reducers';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const output = JSON.parse(
@@ -78,7 +78,12 @@ describe('makeReducers', () => {
     graph.forEachNode((n, a) => {
       const d = r.nodeReducer(n, a);
       if (n === node || neighbours.has(n)) expect(d.color).toBe(a.color);
-      else expect(d.color).toBe(MUTED_NODE);
+      else {
+        // Muted, and shrunk so the focused node's edges are not hidden under the crowd.
+        expect(d.color).toBe(MUTED_NODE);
+        expect(d.size).toBe(mutedFocusSize(nodeSize(a, 'degree', model.maxima)));
+        expect(d.size).toBeLessThan(nodeSize(a, 'degree', model.maxima));
+      }
     });
     expect(shownEdges(r)).toHaveLength(graph.degree(node));
     // Graph attributes are untouched: reducers only change what is drawn.
@@ -94,6 +99,8 @@ describe('makeReducers', () => {
     const id = output.communities[1].id;
     const picked = makeReducers(model, initialFilters, selectCommunity(id)(initialSelection));
     graph.forEachNode((n, a) => expect(picked.nodeReducer(n, a).color === MUTED_NODE).toBe(a.community !== id));
+    // Only a focused node shrinks the others: a community or a search keeps everything at its size.
+    graph.forEachNode((n, a) => expect(picked.nodeReducer(n, a).size).toBe(nodeSize(a, 'degree', model.maxima)));
   });
 });
 

@@ -15,6 +15,8 @@ export const HIGHLIGHT_EDGE = '#555555';
 const MIN_SIZE = 2;
 const MAX_SIZE = 14;
 const MAX_FORCED_LABELS = 12;
+/** Size of a node outside a hovered or selected node's neighbourhood. */
+export const mutedFocusSize = (size: number) => Math.max(1, size * 0.4);
 
 export function nodeSize(attr: NodeAttributes, metric: SizeMetric, maxima: MapModel['maxima']): number {
   if (metric === 'uniform') return 4;
@@ -121,7 +123,10 @@ export function makeReducers(model: MapModel, filters: FiltersState, selection: 
       const size = nodeSize(attr, filters.sizeMetric, model.maxima);
       const e = emphasised(node, attr);
       if (e === null) return { ...attr, size };
-      if (!e) return { ...attr, size, color: MUTED_NODE, label: null, zIndex: 0 };
+      // Sigma draws every edge below every node, so on a dense map the focused node's edges would run under the
+      // muted crowd: while a node is in focus the others also shrink (keeping their relative sizes as context).
+      if (!e)
+        return { ...attr, size: focusSet ? mutedFocusSize(size) : size, color: MUTED_NODE, label: null, zIndex: 0 };
       const isFocus = node === focus;
       // Forced labels ignore sigma's collision grid: force the focus node's own, and search hits only while
       // few enough to stay legible; neighbours get labels where sigma's grid finds room.
