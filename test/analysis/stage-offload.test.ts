@@ -104,6 +104,25 @@ describe('stage worker', () => {
     }
   });
 
+  it('reads the texts itself when the dataset was loaded without them and the worker gave no text groups', async () => {
+    const bare = loadDataset(db, { texts: false });
+    expect(bare.posts.text.every((t) => t === null)).toBe(true);
+    expect(Array.from(bare.posts.kind)).toEqual(Array.from(ds.posts.kind));
+    const offloading = startOffloading(db, 'always')!;
+    offloading.close(); // before the worker has even started: its tasks fail
+    const groups = (await offloading.forDataset(bare, false).textGroups!())!;
+    const here = textGroups(ds);
+    expect(Array.from(groups.exact)).toEqual(Array.from(here.exact));
+    expect(Array.from(groups.near)).toEqual(Array.from(here.near));
+    // Loaded with its texts, the dataset is grouped by the pipeline itself (null here); another snapshot fails.
+    expect(await offloading.forDataset(ds, true).textGroups!()).toBeNull();
+    const kinds = Uint8Array.from(bare.posts.kind);
+    kinds[0] = kinds[0] === 0 ? 1 : 0;
+    await expect(
+      offloading.forDataset({ ...bare, posts: { ...bare.posts, kind: kinds } }, false).textGroups!(),
+    ).rejects.toThrow(/changed while it was being analysed/);
+  });
+
   it('is not started for in-memory projects or when told never, and reports a failed task', async () => {
     const memory = openProject(':memory:');
     try {

@@ -7,7 +7,16 @@ import type { InteractionKind, ObjectKind, PostKind } from '../../shared/model/r
  * Reads a whole project into typed-array columns for analysis. Streams each table with `iterate()` so no
  * array of row objects is ever held; account and post row ids are remapped to dense indexes.
  */
-export function loadDataset(db: Db): Dataset {
+export interface LoadOptions {
+  /**
+   * Read the posts' texts (default true). An analysis whose text groups come from a stage worker and that has
+   * no text co-action skips them: a million strings it would never read. posts.text is then all null.
+   */
+  texts?: boolean;
+}
+
+export function loadDataset(db: Db, options: LoadOptions = {}): Dataset {
+  const withTexts = options.texts ?? true;
   const nAccounts = db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
   const accountIndex = rowIndex(db, 'accounts', nAccounts);
   const accounts = {
@@ -61,7 +70,8 @@ export function loadDataset(db: Db): Dataset {
   i = 0;
   for (const r of db
     .prepare(
-      'SELECT id, ext_id, author_id, time, kind, text, client, parent_ext_id, parent_author_id FROM posts ORDER BY id',
+      `SELECT id, ext_id, author_id, time, kind, ${withTexts ? 'text' : 'NULL'}, client, parent_ext_id, parent_author_id
+       FROM posts ORDER BY id`,
     )
     .raw()
     .iterate() as Iterable<

@@ -23,11 +23,12 @@ export async function runAnalysis(
   options.onProgress?.('load', 0);
   const offloading = startOffloading(db, options.offload);
   try {
-    const ds = loadDataset(db);
+    const texts = !offloading || needsTexts(params);
+    const ds = loadDataset(db, { texts });
     const loadMs = performance.now() - t0;
     const output = await analyseDataset(ds, params, {
       ...options,
-      offload: offloading?.forDataset(ds),
+      offload: offloading?.forDataset(ds, texts),
       // Between stages, let the event loop run: progress messages go out and an abort is noticed.
       pause: () => new Promise((resolve) => setImmediate(resolve)),
     });
@@ -36,4 +37,9 @@ export async function runAnalysis(
   } finally {
     offloading?.close();
   }
+}
+
+/** Whether the analysis reads post texts itself (text co-action), beyond the text groups a worker can give. */
+export function needsTexts(params: Partial<AnalysisParameters>): boolean {
+  return params.graph === 'coaction' && (params.coaction === 'text' || params.coaction === 'near_text');
 }

@@ -6,7 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import type { StageOffload } from '../../shared/analysis/analyse-dataset';
 import type { Dataset } from '../../shared/analysis/dataset';
-import type { TextGroups } from '../../shared/analysis/text';
+import { textGroups, type TextGroups } from '../../shared/analysis/text';
+import { loadPostTexts } from './load-dataset';
 import type { EdgeList } from '../../shared/graph/edge-list';
 import type { Layout, LayoutOptions } from '../../shared/graph/layout';
 import type { Db } from '../store/project';
@@ -91,8 +92,11 @@ function worthOffloading(db: Db, mode: OffloadMode): boolean {
 }
 
 export interface Offloading {
-  /** Hands the stages to analyseDataset, once the dataset is loaded. */
-  forDataset(ds: Dataset): StageOffload;
+  /**
+   * Hands the stages to analyseDataset, once the dataset is loaded; `textsLoaded` false when it was loaded
+   * without texts (then a missing worker result is computed from texts read here, not from the dataset).
+   */
+  forDataset(ds: Dataset, textsLoaded?: boolean): StageOffload;
   /** Worker-side milliseconds per stage, for the summary's timings. */
   timings: Record<string, number>;
   close(): void;
@@ -119,7 +123,7 @@ export function startOffloading(db: Db, mode: OffloadMode = 'auto'): Offloading 
   return {
     timings,
     close: () => worker.close(),
-    forDataset: (ds) => ({
+    forDataset: (ds, textsLoaded = true) => ({
       postParents: async (): Promise<Int32Array | null> => {
         const r = await parents.catch(() => null);
         if (!r || !same(r, ds)) return null;
@@ -128,9 +132,19 @@ export function startOffloading(db: Db, mode: OffloadMode = 'auto'): Offloading 
       },
       textGroups: async (): Promise<TextGroups | null> => {
         const r = await texts.catch(() => null);
-        if (!r || !same(r, ds)) return null;
-        timings.textGroupsWorker = Math.round(r.ms);
-        return { exact: r.exact, near: r.near };
+        if (r && same(r, ds)) {
+          timings.textGroupsWorker = Math.round(r.ms);
+          return { exact: r.exact, near: r.near };
+        }
+        if (textsLoaded) return null; // computed from the dataset's own texts
+        // The dataset was loaded without texts: read them now, from the same snapshot as the dataset or not at all.
+        const input = loadPostTexts(db);
+        if (
+          input.posts.count !== ds.posts.count ||
+          kindFingerprint(input.posts.kind) !== kindFingerprint(ds.posts.kind)
+        )
+          throw new Error('the project changed while it was being analysed (an import?): run the analysis again');
+        return textGroups(input);
       },
       layout: async (edges, options) => {
         const r = await worker.layout(edges, options);
