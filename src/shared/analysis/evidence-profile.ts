@@ -255,19 +255,26 @@ export function duplicateText(f: AccountFeatures, list: Int32Array): Signal[] {
 }
 
 export function clientUniformity(ds: Dataset, f: AccountFeatures, list: Int32Array): Signal {
-  const counts = new Map<string, number>();
+  // Counted by client index (features.postClient), not by string: a million map lookups on a big project.
+  const counts = new Int32Array(f.clients.length);
   let total = 0;
   for (const a of list) {
     for (let j = f.byAuthor.start[a]; j < f.byAuthor.start[a + 1]; j++) {
-      const c = ds.posts.client[f.byAuthor.order[j]];
-      if (!c) continue;
-      counts.set(c, (counts.get(c) ?? 0) + 1);
+      const c = f.postClient[f.byAuthor.order[j]];
+      if (c < 0 || f.clients[c] === '') continue;
+      counts[c]++;
       total++;
     }
   }
   let top = '';
   let topN = 0;
-  for (const [c, n] of counts) if (n > topN || (n === topN && c < top)) [top, topN] = [c, n];
+  let distinct = 0;
+  counts.forEach((n, c) => {
+    if (n === 0) return;
+    distinct++;
+    const name = f.clients[c];
+    if (n > topN || (n === topN && name < top)) [top, topN] = [name, n];
+  });
   const share = total ? topN / total : 0;
   const enough = total >= 20;
   const topId = f.clients.indexOf(top);
@@ -286,7 +293,7 @@ export function clientUniformity(ds: Dataset, f: AccountFeatures, list: Int32Arr
       unit: 'share',
       strength: enough ? round(ramp(share, 0.7, 0.95)) : 0,
       reason: enough
-        ? `${pct(share)} of members' ${total} posts with a known client came from one client, "${top}" (${counts.size} clients in all)`
+        ? `${pct(share)} of members' ${total} posts with a known client came from one client, "${top}" (${distinct} clients in all)`
         : 'Too few posts with a known client to judge',
       ...insufficientWhen(!enough),
     },

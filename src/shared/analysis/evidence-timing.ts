@@ -315,13 +315,18 @@ export function cueSharing(ds: Dataset, f: AccountFeatures, m: Members, opt: Tim
  * post, is many people posting once each; the author of the shared post posts once too.
  */
 export function burstParticipation(ds: Dataset, m: Members, timelines: Timeline[]): Signal[] {
-  const valueId = new Map<string, number>();
-  ds.objects.values.forEach((v, i) => valueId.set(v, i));
-  const wanted = new Map<number, Timeline>();
-  for (const t of timelines) {
-    if (t.kind !== 'hashtag' || t.bursts.length === 0) continue;
-    const id = valueId.get('hashtag:' + t.key);
-    if (id !== undefined) wanted.set(id, t);
+  // The bursting hashtags' value ids: one pass over the values against the few wanted keys, rather than a
+  // map of every value (millions on a big project) to look a few up.
+  const bursting = timelines.filter((t) => t.kind === 'hashtag' && t.bursts.length > 0);
+  const idOf = new Map(bursting.map((t) => ['hashtag:' + t.key, -1]));
+  if (idOf.size > 0) {
+    const values = ds.objects.values;
+    for (let i = 0; i < values.length; i++) if (idOf.has(values[i])) idOf.set(values[i], i);
+  }
+  const wanted = new Map<number, Timeline>(); // in the timelines' order, which breaks ties between bursts below
+  for (const t of bursting) {
+    const id = idOf.get('hashtag:' + t.key)!;
+    if (id >= 0) wanted.set(id, t);
   }
   const postsOf = new Map<number, number[]>();
   for (let o = 0; o < ds.objects.count; o++) {

@@ -57,6 +57,8 @@ export interface AccountFeatures {
   /** Share of the account's posts (with a known client) made with its most used client; NaN without clients. */
   clientTopShare: Float32Array;
   clients: string[];
+  /** Per post: index into `clients` of its client, or -1. */
+  postClient: Int32Array;
   /** Posts with own text; of those, exact duplicates of another account's text, and near duplicates. */
   textPosts: Int32Array;
   duplicatePosts: Int32Array;
@@ -180,6 +182,7 @@ export function accountFeatures(ds: Dataset, options: FeatureOptions = {}): Acco
     topClient: new Int32Array(n).fill(-1),
     clientTopShare: new Float32Array(n).fill(NaN),
     clients,
+    postClient,
     textPosts: new Int32Array(n),
     duplicatePosts: new Int32Array(n),
     nearDuplicatePosts: new Int32Array(n),
