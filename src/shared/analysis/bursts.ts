@@ -106,19 +106,26 @@ function timelines(ds: Dataset, series: Series[], options: BurstOptions): Timeli
   if (first === Infinity) return [];
   const origin = Math.floor(first / binSeconds) * binSeconds;
   const totalBins = Math.floor((last - origin) / binSeconds) + 1;
-  const out: Timeline[] = [];
+  const out: { timeline: Timeline; dense: () => number[] }[] = [];
   for (const s of series) {
     const timed = s.posts.filter((p) => !Number.isNaN(ds.posts.time[p]));
     if (timed.length < minPosts) continue;
     out.push(timeline(ds, s, timed, origin, totalBins, binSeconds, options));
   }
   const biggest = (t: Timeline) => t.bursts.reduce((m, b) => Math.max(m, b.posts), 0);
-  out.sort((a, b) => biggest(b) - biggest(a) || b.posts - a.posts || (a.key < b.key ? -1 : 1));
+  out.sort(
+    ({ timeline: a }, { timeline: b }) => biggest(b) - biggest(a) || b.posts - a.posts || (a.key < b.key ? -1 : 1),
+  );
+  // Binned counts only for the timelines a chart will show: a tag spanning a year has 100k five-minute bins,
+  // and thousands of tags pass minPosts on a big project.
   const keep = options.maxCountSeries ?? 50;
-  for (let i = keep; i < out.length; i++) out[i].counts = [];
-  return out;
+  return out.map(({ timeline: t, dense }, i) => ({ ...t, counts: i < keep ? dense() : [] }));
 }
 
+/**
+ * One series' timeline and bursts, computed over its non-empty bins only (a bin without posts is never a burst
+ * bin, and its count, 0, is what the lookup gives); `dense` expands the counts when they are wanted.
+ */
 function timeline(
   ds: Dataset,
   s: Series,
@@ -127,24 +134,57 @@ function timeline(
   totalBins: number,
   binSeconds: number,
   options: BurstOptions,
-): Timeline {
+): { timeline: Timeline; dense: () => number[] } {
   const zThreshold = options.zThreshold ?? 5;
   const minBinPosts = options.minBinPosts ?? 10;
   const gapBins = options.gapBins ?? 1;
   posts.sort((a, b) => ds.posts.time[a] - ds.posts.time[b] || a - b);
   const binOf = (p: number) => Math.floor((ds.posts.time[p] - origin) / binSeconds);
   const firstBin = binOf(posts[0]);
-  const counts = new Array<number>(binOf(posts[posts.length - 1]) - firstBin + 1).fill(0);
-  for (const p of posts) counts[binOf(p) - firstBin]++;
+  const span = binOf(posts[posts.length - 1]) - firstBin + 1;
+  // Non-empty bins (relative to firstBin) in ascending order, with their counts.
+  const nzBin: number[] = [];
+  const nzCount: number[] = [];
+  for (const p of posts) {
+    const b = binOf(p) - firstBin;
+    if (nzBin.length > 0 && nzBin[nzBin.length - 1] === b) nzCount[nzCount.length - 1]++;
+    else {
+      nzBin.push(b);
+      nzCount.push(1);
+    }
+  }
+  const count = (b: number): number => {
+    let lo = 0;
+    let hi = nzBin.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (nzBin[mid] === b) return nzCount[mid];
+      if (nzBin[mid] < b) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  };
 
-  const nonzero = counts.filter((c) => c > 0).sort((a, b) => a - b);
+  /** Index of the first post whose bin is `b` or later (posts.length when none). */
+  const firstPostInBin = (b: number): number => {
+    let lo = 0;
+    let hi = posts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (binOf(posts[mid]) - firstBin < b) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  const nonzero = nzCount.slice().sort((a, b) => a - b);
   const zeros = totalBins - nonzero.length;
   const med = medianWithZeros(nonzero, zeros);
   const deviations = nonzero.map((c) => Math.abs(c - med)).sort((a, b) => a - b);
   const mad = medianWithConstant(deviations, zeros, med);
   const scale = Math.max(1.4826 * mad, 1);
 
-  const isBurstBin = (b: number) => (counts[b] - med) / scale >= zThreshold && counts[b] >= minBinPosts;
+  const isBurstBin = (b: number) => (count(b) - med) / scale >= zThreshold && count(b) >= minBinPosts;
   const bursts: Burst[] = [];
   let closedEnd = -1;
   let runStart = -1;
@@ -153,13 +193,12 @@ function timeline(
   const close = () => {
     if (runStart < 0) return;
     // Hysteresis: the edges of a burst rarely fill a whole bin, so extend the run over neighbours at z ≥ 2.
-    while (runStart > closedEnd + 1 && (counts[runStart - 1] - med) / scale >= 2) runStart--;
+    while (runStart > closedEnd + 1 && (count(runStart - 1) - med) / scale >= 2) runStart--;
     // (never into the next burst bin, which starts a burst of its own)
-    while (runEnd < counts.length - 1 && (counts[runEnd + 1] - med) / scale >= 2 && !isBurstBin(runEnd + 1)) runEnd++;
-    const inBurst = posts.filter((p) => {
-      const b = binOf(p) - firstBin;
-      return b >= runStart && b <= runEnd;
-    });
+    while (runEnd < span - 1 && (count(runEnd + 1) - med) / scale >= 2 && !isBurstBin(runEnd + 1)) runEnd++;
+    // Posts are in time order, so the burst's posts are one run of them: found by binary search, not a pass
+    // over the tag's posts per burst (popular tags have hundreds of thousands of posts and dozens of bursts).
+    const inBurst = posts.slice(firstPostInBin(runStart), firstPostInBin(runEnd + 1));
     const accounts = new Set(inBurst.map((p) => ds.posts.author[p])).size;
     const start = ds.posts.time[inBurst[0]];
     const end = ds.posts.time[inBurst[inBurst.length - 1]];
@@ -180,8 +219,9 @@ function timeline(
     runStart = -1;
     peak = 0;
   };
-  for (let b = 0; b < counts.length; b++) {
-    const z = (counts[b] - med) / scale;
+  // Only non-empty bins can burst; the empty ones in between change nothing in this loop.
+  for (const b of nzBin) {
+    const z = (count(b) - med) / scale;
     if (isBurstBin(b)) {
       if (runStart >= 0 && b - runEnd - 1 > gapBins) close();
       if (runStart < 0) runStart = b;
@@ -191,14 +231,21 @@ function timeline(
   }
   close();
   return {
-    key: s.key,
-    kind: s.kind,
-    posts: posts.length,
-    accounts: new Set(posts.map((p) => ds.posts.author[p])).size,
-    binStart: origin + firstBin * binSeconds,
-    binSeconds,
-    counts,
-    bursts,
+    timeline: {
+      key: s.key,
+      kind: s.kind,
+      posts: posts.length,
+      accounts: new Set(posts.map((p) => ds.posts.author[p])).size,
+      binStart: origin + firstBin * binSeconds,
+      binSeconds,
+      counts: [],
+      bursts,
+    },
+    dense: () => {
+      const counts = new Array<number>(span).fill(0);
+      nzBin.forEach((b, i) => (counts[b] = nzCount[i]));
+      return counts;
+    },
   };
 }
 
