@@ -341,7 +341,9 @@ export function contextSignals(ds: Dataset, m: Members): Signal[][] {
   const follow = INTERACTION_KIND_CODES.indexOf('follow');
   const carried = new Uint8Array(ds.posts.count);
   const nA = ds.accounts.count;
-  const insidePairs = new Set<number>();
+  // Directed (source, target) pairs inside a community, packed as source·nA + target; sorted and deduplicated
+  // below (a typed-array sort, rather than a Set of millions of large numbers).
+  const insideKeys: number[] = [];
   const insideReceived = new Float64Array(nA);
   const engage = (s: number, t: number) => {
     if (s === t) return;
@@ -352,7 +354,7 @@ export function contextSignals(ds: Dataset, m: Members): Signal[][] {
       if (cs === ct) {
         fromInside[ct]++;
         insideReceived[t]++;
-        insidePairs.add(s * nA + t);
+        insideKeys.push(s * nA + t);
       }
     }
     if (cs >= 0) targets[cs].set(t, (targets[cs].get(t) ?? 0) + 1);
@@ -365,13 +367,28 @@ export function contextSignals(ds: Dataset, m: Members): Signal[][] {
   for (let p = 0; p < ds.posts.count; p++) {
     if (!carried[p] && ds.posts.parentAuthor[p] >= 0) engage(ds.posts.author[p], ds.posts.parentAuthor[p]);
   }
+  const sorted = Float64Array.from(insideKeys).sort();
+  let unique = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i];
+  const insidePairs = sorted.subarray(0, unique);
+  const hasPair = (key: number): boolean => {
+    let lo = 0;
+    let hi = insidePairs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (insidePairs[mid] === key) return true;
+      if (insidePairs[mid] < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  };
   const pairs = new Float64Array(nC);
   const mutual = new Float64Array(nC);
   for (const key of insidePairs) {
     const s = Math.floor(key / nA);
     const t = key - s * nA;
     pairs[m.membership[s]]++;
-    if (insidePairs.has(t * nA + s)) mutual[m.membership[s]]++;
+    if (hasPair(t * nA + s)) mutual[m.membership[s]]++;
   }
   return m.lists.map((list, c) => {
     const ins = received[c] ? fromInside[c] / received[c] : 0;
