@@ -44,8 +44,11 @@ export interface CascadeTree {
   offset: Float64Array;
 }
 
+/** Every cascade's result. The trees are built in reused buffers and not kept (millions of cascades on big projects). */
 export function buildCascades(ds: Dataset, options: CascadeOptions = {}): CascadeResult[] {
-  return collectCascades(ds, options).map((c) => c.result);
+  const out: CascadeResult[] = [];
+  walkCascades(ds, options, false, (c) => out.push(c.result));
+  return out;
 }
 
 /** One cascade: its result, its tree, and the dataset index of the share behind each tree node (node k ↔ shares[k − 1]). */
@@ -57,6 +60,35 @@ export interface CollectedCascade {
 
 /** Cascades with their trees (for drawing or tests). */
 export function collectCascades(ds: Dataset, options: CascadeOptions = {}): CollectedCascade[] {
+  const out: CollectedCascade[] = [];
+  walkCascades(ds, options, true, (c) => out.push(c));
+  return out;
+}
+
+/** Growable scratch arrays: views of one buffer per kind, reused from cascade to cascade. */
+class Scratch {
+  private i32 = new Int32Array(64);
+  private f64 = new Float64Array(64);
+  private i32b = new Int32Array(64);
+  int(n: number): Int32Array {
+    if (this.i32.length < n) this.i32 = new Int32Array(Math.max(n, this.i32.length * 2));
+    return this.i32.subarray(0, n);
+  }
+  int2(n: number): Int32Array {
+    if (this.i32b.length < n) this.i32b = new Int32Array(Math.max(n, this.i32b.length * 2));
+    return this.i32b.subarray(0, n);
+  }
+  float(n: number): Float64Array {
+    if (this.f64.length < n) this.f64 = new Float64Array(Math.max(n, this.f64.length * 2));
+    return this.f64.subarray(0, n);
+  }
+}
+
+/**
+ * Builds each cascade in turn and hands it to `visit`. With `keep`, every cascade gets arrays of its own;
+ * without, the tree, shares and sharer arrays are views of buffers that the next cascade overwrites.
+ */
+function walkCascades(ds: Dataset, options: CascadeOptions, keep: boolean, visit: (c: CollectedCascade) => void): void {
   const minShares = options.minShares ?? CASCADE_DEFAULTS.minShares;
   const P = ds.posts;
   const retweet = POST_KINDS.indexOf('retweet');
@@ -107,20 +139,24 @@ export function collectCascades(ds: Dataset, options: CascadeOptions = {}): Coll
   // Latest tree node of each account in the cascade being built, stamped by cascade number.
   const nodeOf = new Int32Array(A);
   const stamp = new Int32Array(A).fill(-1);
-  const out: CollectedCascade[] = [];
   const byTime = (a: number, b: number) => P.time[a] - P.time[b] || a - b;
+  const scratch = keep ? null : { tree: new Scratch(), describe: new Scratch() };
   let c = 0;
   for (let s = 0; s < sizes.length; s++) {
     if (sizes[s] < minShares) continue;
-    const shares = grouped.slice(start[s], start[s + 1]).sort(byTime);
+    // `grouped` is this function's own: without `keep`, each cascade's shares are sorted where they lie.
+    const shares = (keep ? grouped.slice(start[s], start[s + 1]) : grouped.subarray(start[s], start[s + 1])).sort(
+      byTime,
+    );
     const root = rootPost[s] >= 0 ? rootPost[s] : undefined;
     const rootAuthor = root !== undefined ? P.author[root] : P.parentAuthor[shares[0]];
     const rootTime = root !== undefined && P.time[root] === P.time[root] ? P.time[root] : P.time[shares[0]];
     const n = shares.length + 1;
-    const parent = new Int32Array(n);
-    const offset = new Float64Array(n);
-    const sharers = new Int32Array(shares.length);
+    const parent = scratch ? scratch.tree.int(n) : new Int32Array(n);
+    const offset = scratch ? scratch.tree.float(n) : new Float64Array(n);
+    const sharers = scratch ? scratch.tree.int2(shares.length) : new Int32Array(shares.length);
     parent[0] = -1;
+    offset[0] = 0;
     if (rootAuthor >= 0) {
       stamp[rootAuthor] = c;
       nodeOf[rootAuthor] = 0;
@@ -141,19 +177,18 @@ export function collectCascades(ds: Dataset, options: CascadeOptions = {}): Coll
       nodeOf[a] = k;
     }
     const tree = { parent, offset };
-    out.push({
+    visit({
       tree,
       shares,
       result: {
         rootPostId: rootExts[s],
         rootAccountId: rootAuthor >= 0 ? ds.accounts.extId[rootAuthor] : '',
-        ...describeCascade(tree, options.membership, sharers),
+        ...describeCascade(tree, options.membership, sharers, scratch?.describe),
         usedFollows,
       },
     });
     c++;
   }
-  return out;
 }
 
 /** Size, depth, breadth, virality, timing and shape of one tree (parents precede children). */
@@ -161,22 +196,26 @@ export function describeCascade(
   tree: CascadeTree,
   membership?: Int32Array,
   sharerAccounts?: ArrayLike<number>,
+  scratch?: Scratch,
 ): Omit<CascadeResult, 'rootPostId' | 'rootAccountId' | 'usedFollows'> {
   const { parent, offset } = tree;
   const n = parent.length;
-  const depthOf = new Int32Array(n);
+  const depthOf = scratch ? scratch.int(n) : new Int32Array(n);
+  depthOf[0] = 0;
   let depth = 0;
   for (let k = 1; k < n; k++) {
     depthOf[k] = depthOf[parent[k]] + 1;
     if (depthOf[k] > depth) depth = depthOf[k];
   }
-  const breadth = new Int32Array(depth + 1);
+  const breadth = scratch ? scratch.int2(depth + 1).fill(0) : new Int32Array(depth + 1);
   for (let k = 0; k < n; k++) breadth[depthOf[k]]++;
   let maxBreadth = 0;
   for (let d = 1; d <= depth; d++) if (breadth[d] > maxBreadth) maxBreadth = breadth[d];
-  const structuralVirality = structuralViralityOf(parent);
+  const structuralVirality = structuralViralityOf(parent, scratch?.float(n));
   const shares = n - 1;
-  const sortedOffsets = Float64Array.from(offset.subarray(1)).sort();
+  const sortedOffsets = scratch ? scratch.float(shares) : new Float64Array(shares);
+  sortedOffsets.set(offset.subarray(1));
+  sortedOffsets.sort();
   const at = (share: number) => (shares === 0 ? null : sortedOffsets[Math.max(0, Math.ceil(share * shares) - 1)]);
   let sharesFirstMinute = 0;
   for (let k = 0; k < shares; k++) if (sortedOffsets[k] <= 60) sharesFirstMinute++;
@@ -221,11 +260,14 @@ export function describeCascade(
   };
 }
 
-/** Mean pairwise distance of a tree given by parents (parent[k] < k, parent[0] = −1); 0 for one node. */
-export function structuralViralityOf(parent: Int32Array): number {
+/**
+ * Mean pairwise distance of a tree given by parents (parent[k] < k, parent[0] = −1); 0 for one node. `work`, when
+ * given, is n numbers of scratch space.
+ */
+export function structuralViralityOf(parent: Int32Array, work?: Float64Array): number {
   const n = parent.length;
   if (n < 2) return 0;
-  const sub = new Float64Array(n).fill(1);
+  const sub = (work ?? new Float64Array(n)).fill(1);
   for (let k = n - 1; k > 0; k--) sub[parent[k]] += sub[k];
   let total = 0;
   for (let k = 1; k < n; k++) total += 2 * sub[k] * (n - sub[k]);
