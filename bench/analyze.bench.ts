@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyseDataset } from '../src/shared/analysis/analyse-dataset';
 import { loadDataset } from '../src/main/analysis/load-dataset';
+import { needsTexts } from '../src/main/analysis/pipeline';
 import { startOffloading, type OffloadMode } from '../src/main/analysis/stage-offload';
 import { writeOutputs } from '../src/main/analysis/write-outputs';
 import { importFile } from '../src/main/import/run-import';
@@ -89,8 +90,9 @@ const t0 = performance.now();
 // The steps of runAnalysis (src/main/analysis/pipeline.ts), taken apart so each gets its heap and RSS.
 let t = performance.now();
 const offloading = startOffloading(db, offloadMode);
-// As runAnalysis does: without texts when the worker groups them (the default analysis has no text co-action).
-const ds = loadDataset(db, { texts: !offloading });
+// As runAnalysis does: without texts when the worker groups them and the analysis reads none itself.
+const texts = !offloading || needsTexts({});
+const ds = loadDataset(db, { texts });
 rowsOut.push({ stage: 'load', ms: performance.now() - t, heap: heapNow(), maxRss: maxRss() });
 let current: string | null = null;
 let stageStart = 0;
@@ -104,7 +106,7 @@ const output = await analyseDataset(
   {
     runs,
     layoutIterations,
-    offload: offloading?.forDataset(ds, !offloading),
+    offload: offloading?.forDataset(ds, texts),
     onProgress: (stage) => {
       // Measuring the heap (a full gc) is bookkeeping: it is kept out of the stage times and the total.
       const p = performance.now();

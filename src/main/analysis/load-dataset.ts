@@ -7,6 +7,9 @@ import type { InteractionKind, ObjectKind, PostKind } from '../../shared/model/r
  * Reads a whole project into typed-array columns for analysis. Streams each table with `iterate()` so no
  * array of row objects is ever held; account and post row ids are remapped to dense indexes.
  */
+/** Kind name → index into POST_KINDS (the Dataset's kind code). */
+const postKind = Object.fromEntries(POST_KINDS.map((k, j) => [k, j])) as Record<PostKind, number>;
+
 export interface LoadOptions {
   /**
    * Read the posts' texts (default true). An analysis whose text groups come from a stage worker and that has
@@ -55,7 +58,6 @@ export function loadDataset(db: Db, options: LoadOptions = {}): Dataset {
 
   const nPosts = db.prepare('SELECT count(*) FROM posts').pluck().get() as number;
   const postIndex = rowIndex(db, 'posts', nPosts);
-  const postKind = Object.fromEntries(POST_KINDS.map((k, j) => [k, j])) as Record<PostKind, number>;
   const posts = {
     count: nPosts,
     extId: new Array<string>(nPosts),
@@ -170,7 +172,6 @@ export function loadPostParents(db: Db): { kinds: Uint8Array; parent: Int32Array
   return db.transaction(() => {
     const count = db.prepare('SELECT count(*) FROM posts').pluck().get() as number;
     const index = rowIndex(db, 'posts', count);
-    const postKind = Object.fromEntries(POST_KINDS.map((k, j) => [k, j])) as Record<PostKind, number>;
     const kinds = new Uint8Array(count);
     let i = 0;
     for (const r of db.prepare('SELECT id, kind FROM posts ORDER BY id').raw().iterate() as Iterable<
@@ -197,7 +198,6 @@ export function loadPostParents(db: Db): { kinds: Uint8Array; parent: Int32Array
 export function loadPostTexts(db: Db): TextGroupInput {
   return db.transaction(() => {
     const count = db.prepare('SELECT count(*) FROM posts').pluck().get() as number;
-    const postKind = Object.fromEntries(POST_KINDS.map((k, j) => [k, j])) as Record<PostKind, number>;
     const posts = { count, text: new Array<string | null>(count), kind: new Uint8Array(count) };
     let i = 0;
     for (const r of db.prepare('SELECT kind, text FROM posts ORDER BY id').raw().iterate() as Iterable<

@@ -117,40 +117,40 @@ export function startOffloading(db: Db, mode: OffloadMode = 'auto'): Offloading 
   // A failure means computing them here instead (below), not an unhandled rejection meanwhile.
   parents.catch(() => {});
   texts.catch(() => {});
-  // Another snapshot (an import committed in between) or a failed worker: null, and computed here instead.
-  const same = (r: { count: number; kinds: number } | null, ds: Dataset) =>
-    r !== null && r.count === ds.posts.count && r.kinds === kindFingerprint(ds.posts.kind);
   return {
     timings,
     close: () => worker.close(),
-    forDataset: (ds, textsLoaded = true) => ({
-      postParents: async (): Promise<Int32Array | null> => {
-        const r = await parents.catch(() => null);
-        if (!r || !same(r, ds)) return null;
-        timings.postParentsWorker = Math.round(r.ms);
-        return r.parent;
-      },
-      textGroups: async (): Promise<TextGroups | null> => {
-        const r = await texts.catch(() => null);
-        if (r && same(r, ds)) {
-          timings.textGroupsWorker = Math.round(r.ms);
-          return { exact: r.exact, near: r.near };
-        }
-        if (textsLoaded) return null; // computed from the dataset's own texts
-        // The dataset was loaded without texts: read them now, from the same snapshot as the dataset or not at all.
-        const input = loadPostTexts(db);
-        if (
-          input.posts.count !== ds.posts.count ||
-          kindFingerprint(input.posts.kind) !== kindFingerprint(ds.posts.kind)
-        )
-          throw new Error('the project changed while it was being analysed (an import?): run the analysis again');
-        return textGroups(input);
-      },
-      layout: async (edges, options) => {
-        const r = await worker.layout(edges, options);
-        timings.layoutWorker = Math.round(r.ms);
-        return r;
-      },
-    }),
+    forDataset: (ds, textsLoaded = true) => {
+      // Whether posts read elsewhere are the dataset's: not when an import committed in between.
+      let fingerprint: number | undefined;
+      const same = (r: { count: number; kinds: number } | null): boolean =>
+        r !== null && r.count === ds.posts.count && r.kinds === (fingerprint ??= kindFingerprint(ds.posts.kind));
+      return {
+        postParents: async (): Promise<Int32Array | null> => {
+          const r = await parents.catch(() => null);
+          if (!r || !same(r)) return null;
+          timings.postParentsWorker = Math.round(r.ms);
+          return r.parent;
+        },
+        textGroups: async (): Promise<TextGroups | null> => {
+          const r = await texts.catch(() => null);
+          if (r && same(r)) {
+            timings.textGroupsWorker = Math.round(r.ms);
+            return { exact: r.exact, near: r.near };
+          }
+          if (textsLoaded) return null; // computed from the dataset's own texts
+          // The dataset was loaded without texts: read them now, from the same snapshot as the dataset or not at all.
+          const input = loadPostTexts(db);
+          if (!same({ count: input.posts.count, kinds: kindFingerprint(input.posts.kind) }))
+            throw new Error('the project changed while it was being analysed (an import?): run the analysis again');
+          return textGroups(input);
+        },
+        layout: async (edges, options) => {
+          const r = await worker.layout(edges, options);
+          timings.layoutWorker = Math.round(r.ms);
+          return r;
+        },
+      };
+    },
   };
 }

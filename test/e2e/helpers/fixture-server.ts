@@ -3,13 +3,11 @@
  * the real backend and HTTP server over a real (empty) project, with the analysis runner pinned to the
  * committed fixture output (test/fixtures/analysis/output-small.json).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisOutput } from '../../../src/shared/analysis/result';
-import { createBackend } from '../../../src/main/server/backend';
-import { startServer, type RunningServer } from '../../../src/main/server/http-server';
-import { REPO, RENDERER_DIR } from './build';
+import { REPO } from './build';
+import { startPinnedServer, type PinnedServer } from './output-server';
 
 export const FIXTURE_OUTPUT = join(REPO, 'test/fixtures/analysis/output-small.json');
 
@@ -17,24 +15,7 @@ export function loadFixtureOutput(): AnalysisOutput {
   return JSON.parse(readFileSync(FIXTURE_OUTPUT, 'utf8')) as AnalysisOutput;
 }
 
-export async function startFixtureServer(): Promise<RunningServer & { dispose(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'claque-ui-'));
+export function startFixtureServer(): Promise<PinnedServer> {
   const output = loadFixtureOutput();
-  const backend = createBackend({
-    project: join(dir, 'fixture.claque'),
-    create: true,
-    runAnalysis: async (_db, parameters, { onProgress }) => {
-      onProgress?.('fixture', 1);
-      return { ...output, summary: { ...output.summary, parameters } };
-    },
-  });
-  const server = await startServer({ backend, rendererDir: RENDERER_DIR });
-  return {
-    ...server,
-    async dispose() {
-      await server.close();
-      backend.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return startPinnedServer('fixture', (parameters) => ({ ...output, summary: { ...output.summary, parameters } }));
 }

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnalysisOutput } from '../../../src/shared/analysis/result';
+import type { AnalysisOutput, AnalysisParameters } from '../../../src/shared/analysis/result';
 import { createBackend } from '../../../src/main/server/backend';
 import { startServer, type RunningServer } from '../../../src/main/server/http-server';
 import type { Browser, Page } from 'playwright-core';
@@ -13,14 +13,23 @@ import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser';
 import { ensureBuilt, RENDERER_DIR } from './build';
 
-export async function startOutputServer(output: AnalysisOutput): Promise<RunningServer & { dispose(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'claque-output-'));
+export type PinnedServer = RunningServer & { dispose(): Promise<void> };
+
+/**
+ * Browser mode over a fresh empty project `<name>.claque` whose analysis runner answers `answer(parameters)`,
+ * reporting one progress step named `name`.
+ */
+export async function startPinnedServer(
+  name: string,
+  answer: (parameters: AnalysisParameters) => AnalysisOutput,
+): Promise<PinnedServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'claque-pinned-'));
   const backend = createBackend({
-    project: join(dir, 'large.claque'),
+    project: join(dir, `${name}.claque`),
     create: true,
-    runAnalysis: async (_db, _parameters, { onProgress }) => {
-      onProgress?.('generated', 1);
-      return output;
+    runAnalysis: async (_db, parameters, { onProgress }) => {
+      onProgress?.(name, 1);
+      return answer(parameters);
     },
   });
   const server = await startServer({ backend, rendererDir: RENDERER_DIR });
@@ -32,6 +41,10 @@ export async function startOutputServer(output: AnalysisOutput): Promise<Running
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export function startOutputServer(output: AnalysisOutput): Promise<PinnedServer> {
+  return startPinnedServer('large', () => output);
 }
 
 export interface OutputPage {
