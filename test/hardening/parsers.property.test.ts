@@ -388,6 +388,9 @@ const jsonNoise: fc.Arbitrary<Json> = fc.oneof(
     {},
     [null],
     { id: 5 },
+    // JSON can name an object's own toString/valueOf: String() or a template of it then throws a TypeError.
+    { toString: '' },
+    { valueOf: 1, toString: 'x' },
   ),
   fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
 );

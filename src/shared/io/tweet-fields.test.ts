@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientName, count, entityObjects, urlDomain, xId } from './tweet-fields';
+import { clientName, count, entityObjects, entityText, urlDomain, xId } from './tweet-fields';
 
 describe('tweet fields', () => {
   it('keeps ids as strings and refuses rounded JSON numbers', () => {
@@ -15,6 +15,17 @@ describe('tweet fields', () => {
     expect(count('12.0', 'n')).toBe(12);
     expect(count('', 'n')).toBeUndefined();
     expect(() => count('-1', 'follower_count')).toThrow(/follower_count: expected a non-negative whole number/);
+    // An object from JSON that names its own toString: a plain data error, not a TypeError from String().
+    const hostile = JSON.parse('{"toString": ""}') as unknown;
+    expect(() => count(hostile, 'followers_count')).toThrow(/followers_count: expected a non-negative whole number/);
+    expect(() => count(hostile, 'n')).not.toThrow(TypeError);
+  });
+
+  it('reads entity text only from strings and numbers', () => {
+    expect(entityText('LongForm')).toBe('LongForm');
+    expect(entityText(42)).toBe('42');
+    expect(entityText(JSON.parse('{"toString": ""}'))).toBe('');
+    expect(entityText(undefined)).toBe('');
   });
 
   it('extracts URL domains', () => {

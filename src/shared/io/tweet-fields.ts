@@ -33,11 +33,18 @@ export function requireXId(value: unknown, field: string): string {
 /** A non-negative count from a CSV cell or JSON value ("12", "12.0", 12); undefined when absent. */
 export function count(value: unknown, field: string): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  const n = typeof value === 'number' ? value : Number(String(value).trim());
+  // Only numbers and strings: String() of an arbitrary object can run (or fail in) its own toString.
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
   if (!Number.isFinite(n) || n < 0 || !Number.isInteger(n)) {
     throw new Error(`${field}: expected a non-negative whole number, found ${JSON.stringify(value)}`);
   }
   return n;
+}
+
+/** A hashtag or URL entity field as text: strings and numbers as written, anything else (objects, arrays) as ''. */
+export function entityText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' ? String(value) : '';
 }
 
 /** Empty strings become undefined, so they never overwrite a known value. */

@@ -5,7 +5,7 @@
  */
 import type { AccountRecord, InteractionRecord, PostKind, PostObject, PostRecord, RecordBatch } from '../model/records';
 import { parseTime } from './time';
-import { clientName, count, entityObjects, text, xId } from './tweet-fields';
+import { clientName, count, entityObjects, entityText, text, xId } from './tweet-fields';
 
 type Json = Record<string, unknown>;
 
@@ -124,8 +124,8 @@ function addTweet(out: BatchBuilder, value: unknown, where: string, depth: numbe
   if (quotedId && !retweeted) objects.push({ kind: 'post', value: quotedId });
   objects.push(
     ...entityObjects(
-      arr(entities.hashtags).map((h) => String(h.text ?? h.tag ?? '')),
-      arr(entities.urls).map((u) => String(u.expanded_url ?? u.url ?? '')),
+      arr(entities.hashtags).map((h) => entityText(h.text ?? h.tag)),
+      arr(entities.urls).map((u) => entityText(u.expanded_url ?? u.url)),
     ),
   );
 

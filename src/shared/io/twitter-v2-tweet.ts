@@ -7,7 +7,7 @@
  */
 import type { AccountRecord, InteractionRecord, PostKind, PostObject, PostRecord, RecordBatch } from '../model/records';
 import { parseTime } from './time';
-import { count, entityObjects, requireXId, text, xId } from './tweet-fields';
+import { count, entityObjects, entityText, requireXId, text, xId } from './tweet-fields';
 import { mergeAccounts } from './twitter-v1-tweet';
 
 type Json = Record<string, unknown>;
@@ -218,8 +218,8 @@ function addV2Tweet(b: V2Builder, value: unknown, where: string): void {
   if (quoted && !retweeted) objects.push({ kind: 'post', value: quoted });
   objects.push(
     ...entityObjects(
-      arr(entities.hashtags).map((h) => String(h.tag ?? '')),
-      arr(entities.urls).map((u) => String(u.unwound_url ?? u.expanded_url ?? u.url ?? '')),
+      arr(entities.hashtags).map((h) => entityText(h.tag)),
+      arr(entities.urls).map((u) => entityText(u.unwound_url ?? u.expanded_url ?? u.url)),
     ),
   );
   b.posts.push({
