@@ -165,6 +165,47 @@ describe('claque run and claque analyze on a real share table', () => {
     }
   }, 120_000);
 
+  it('--window auto estimates the window as CooRnet does, from the raw CSV', async () => {
+    const m = memoryIo();
+    const out = join(dir, 'auto');
+    const args = ['--coaction', 'retweet', '--window', 'auto'];
+    expect(await runCli(['analyze', join(outDir, 'project.claque'), '--out', out, ...args], m.io), m.err()).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as AnalysisSummary;
+
+    // The reference, written out here: estimate_coord_interval(q = 0.1, p = 0.5) over the CSV's shares, each
+    // share once (the file repeats one row; a project stores it once), with R's type-7 quantile.
+    const raw = parseCsv(readFileSync(SHARES), { columns: true }) as Record<string, string>[];
+    const byObject = new Map<string, Map<string, number>>();
+    for (const r of raw) {
+      const shares = byObject.get(r.object_id) ?? byObject.set(r.object_id, new Map()).get(r.object_id)!;
+      shares.set(r.content_id, Number(r.timestamp_share));
+    }
+    const quantile = (values: number[], p: number) => {
+      const v = [...values].sort((a, b) => a - b);
+      const h = (v.length - 1) * p;
+      const lo = Math.floor(h);
+      return v[lo] + (h - lo) * (v[Math.min(lo + 1, v.length - 1)] - v[lo]);
+    };
+    const groups = [...byObject.values()].filter((s) => s.size > 1).map((s) => [...s.values()].sort((a, b) => a - b));
+    const cut = quantile(
+      groups.map((t) => t[1] - t[0]),
+      0.1,
+    );
+    const quick = groups.filter((t) => t[1] - t[0] <= cut);
+    const reach = quick.map((t) => t.find((_, i) => (i + 1) / t.length > 0.5)! - t[0]);
+    const want = quantile(reach, 0.5);
+
+    expect(summary.windowEstimate).toMatchObject({ objectsShared: groups.length, objectsQuick: quick.length });
+    expect(summary.windowEstimate!.seconds).toBeCloseTo(want, 6);
+    expect(summary.parameters).toMatchObject({ autoWindow: true, windowSeconds: Math.ceil(want) });
+    expect(m.out()).toContain(`co-action window: ${Math.ceil(want)} s, estimated from the data`);
+    const edges = parseCsv(readFileSync(join(out, 'coaction_edges.csv')), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    for (const e of edges) expect(Number(e.avg_delta_s)).toBeLessThanOrEqual(Math.ceil(want));
+  }, 120_000);
+
   it('refuses bad options with usage errors and a missing project with a clear message', async () => {
     const m = memoryIo();
     expect(await runCli(['analyze', join(outDir, 'project.claque'), '--out', dir, '--graph', 'likes'], m.io)).toBe(2);

@@ -7,6 +7,7 @@
  * Evidence measured on too little data is greyed and reads "not enough data", its raw number beside it.
  */
 import type { AnalysisOutput, Evidence } from '../../shared/analysis/result';
+import { describeWindowEstimate } from '../../shared/analysis/auto-window';
 import { communityColor } from '../../shared/io/community-colors';
 import { showBidiControls } from '../../shared/io/visible-controls';
 
@@ -93,7 +94,14 @@ export function communityReport(
     ['Graph', p.graph],
     ['Interaction kinds', p.kinds?.join(', ') ?? 'all'],
     ['Co-action', p.coaction ?? 'default'],
-    ['Co-action window', p.windowSeconds !== undefined ? `${p.windowSeconds} s` : 'default'],
+    [
+      'Co-action window',
+      output.summary.windowEstimate
+        ? describeWindowEstimate(output.summary.windowEstimate).replace(/^co-action window: /, '')
+        : p.windowSeconds !== undefined
+          ? `${p.windowSeconds} s`
+          : 'default',
+    ],
     ['Minimum participation', p.minParticipation ?? 'default'],
     ['Minimum edge weight', p.minWeight ?? 'default'],
     ['Louvain resolution', p.resolution],

@@ -1,4 +1,5 @@
 import type { AnalysisOutput } from '../../shared/analysis/result';
+import { describeWindowEstimate } from '../../shared/analysis/auto-window';
 import { communityColor } from '../../shared/io/community-colors';
 import { selectCommunity, zoomToCommunity } from '../state/selection/producers';
 import { store, useAppState } from '../state/store';
@@ -17,6 +18,12 @@ export function CommunitiesPanel({ output }: { output: AnalysisOutput }) {
         {count(counts.communities)} communities, <strong>{count(counts.flagged)} flagged</strong> (
         {count(counts.flaggedAccounts)} accounts) · {count(counts.nodes)} accounts, {count(counts.edges)} edges ·
         modularity {fixed(output.summary.modularity, 3)}
+        {output.summary.windowEstimate && (
+          <span title={describeWindowEstimate(output.summary.windowEstimate)}>
+            {' '}
+            · window {output.summary.windowEstimate.windowSeconds} s (estimated)
+          </span>
+        )}
       </p>
       <ol className="community-list">
         {output.communities.map((c, rank) => {

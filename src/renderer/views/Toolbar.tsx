@@ -77,6 +77,7 @@ export function Toolbar() {
               type="number"
               min={0}
               value={p.windowSeconds ?? 60}
+              disabled={p.autoWindow === true}
               onChange={(e) =>
                 store.update(
                   'analysis',
@@ -84,6 +85,14 @@ export function Toolbar() {
                 )
               }
             />
+          </label>
+          <label title="Estimate the window from the data (CooRnet's estimate_coord_interval)">
+            <input
+              type="checkbox"
+              checked={p.autoWindow === true}
+              onChange={(e) => store.update('analysis', setParameters({ autoWindow: e.target.checked || undefined }))}
+            />
+            auto
           </label>
           <label>
             Resolution

@@ -17,6 +17,8 @@
 import { buildInteractionGraph } from '../graph/interaction-graph';
 import { compactNodes, MIXED_KIND, PairAccumulator, type EdgeList } from '../graph/edge-list';
 import { forceAtlas2Layout, type Layout, type LayoutOptions } from '../graph/layout';
+import { estimateWindow, type WindowEstimate } from './auto-window';
+import { ANALYSIS_DEFAULTS } from './defaults';
 import { buildCascades } from './cascades';
 import { buildCoactionGraph, COACTION_DEFAULTS, type CoactionGraph } from './coaction';
 import type { CoactionObjectKind } from './coaction-shares';
@@ -37,14 +39,7 @@ export class AnalysisCancelled extends Error {
   }
 }
 
-export const ANALYSIS_DEFAULTS: AnalysisParameters = {
-  graph: 'default',
-  windowSeconds: COACTION_DEFAULTS.windowSeconds,
-  minParticipation: COACTION_DEFAULTS.minParticipation,
-  minWeight: 1,
-  resolution: 1,
-  seed: 1,
-};
+export { ANALYSIS_DEFAULTS };
 
 const COACTION_KIND: Record<Exclude<CoactionMode, 'coortweet'>, CoactionObjectKind> = {
   retweet: 'retweet',
@@ -59,6 +54,13 @@ const COACTION_KIND: Record<Exclude<CoactionMode, 'coortweet'>, CoactionObjectKi
 
 /** What the default graph co-shares on (see the banner). */
 export const DEFAULT_COACTION_KINDS: CoactionObjectKind[] = ['retweet', 'url', 'image', 'hashtag'];
+
+/** The objects the graph co-shares on; what an estimated window is estimated over. */
+function coactionKindsOf(p: AnalysisParameters): CoactionObjectKind[] {
+  if (p.graph !== 'coaction') return DEFAULT_COACTION_KINDS;
+  const mode = p.coaction ?? 'retweet';
+  return [mode === 'coortweet' ? 'retweet' : COACTION_KIND[mode]];
+}
 
 /** Edge kind code used for co-action edges in a combined EdgeList. */
 const COACTION_CODE = 254;
@@ -111,6 +113,13 @@ export async function analyseDataset(
     return out;
   };
 
+  let windowEstimate: WindowEstimate | undefined;
+  if (params.autoWindow) {
+    windowEstimate = await stage('window', 0.05, () =>
+      estimateWindow(ds, coactionKindsOf(params), params.windowSeconds ?? COACTION_DEFAULTS.windowSeconds),
+    );
+    params.windowSeconds = windowEstimate.windowSeconds;
+  }
   const { graph, coaction } = await stage('graph', 0.1, () => buildGraph(ds, params));
   const compact = compactNodes(graph);
   const communities = await stage('communities', 0.3, () =>
@@ -173,6 +182,7 @@ export async function analyseDataset(
         cascades: cascades.length,
       },
       parameters: params,
+      ...(windowEstimate && { windowEstimate }),
       modularity: communities.modularity,
       timings,
     },

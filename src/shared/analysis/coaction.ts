@@ -29,7 +29,9 @@ export interface CoactionOptions extends ShareOptions {
   similarity?: number;
 }
 
-export const COACTION_DEFAULTS = { windowSeconds: 60, minParticipation: 2, minWeight: 1, similarity: 0.8 };
+import { COACTION_DEFAULTS } from './defaults';
+
+export { COACTION_DEFAULTS };
 
 export interface CoactionGraph {
   /** Undirected; nodes are dataset account indexes; weight = number of co-action pairs. */

@@ -3,6 +3,7 @@
  * Electron IPC and the renderer. The pipeline (src/main/analysis/pipeline.ts) fills it.
  */
 import type { InteractionKind } from '../model/records';
+import type { WindowEstimate } from './auto-window';
 
 /** One number behind a verdict, with the sentence that explains it to a reader. */
 export interface Evidence {
@@ -139,6 +140,8 @@ export interface AnalysisParameters {
   kinds?: InteractionKind[];
   coaction?: CoactionMode;
   windowSeconds?: number;
+  /** Estimate the window from the data (auto-window.ts); windowSeconds is then the window used. */
+  autoWindow?: boolean;
   minParticipation?: number;
   minWeight?: number;
   resolution: number;
@@ -158,6 +161,8 @@ export interface AnalysisSummary {
     cascades: number;
   };
   parameters: AnalysisParameters;
+  /** How the window was estimated, when parameters.autoWindow asked for it. */
+  windowEstimate?: WindowEstimate;
   modularity: number;
   /** Milliseconds per stage. */
   timings: Record<string, number>;

@@ -5,6 +5,7 @@
  * alike). Responses travel in an `Envelope` so that errors keep their code across both transports.
  */
 import { z } from 'zod';
+import { ANALYSIS_DEFAULTS } from '../analysis/defaults';
 import { COACTION_MODES, type AnalysisOutput } from '../analysis/result';
 import type { ProjectInfo } from '../model/project-info';
 import { PLATFORMS } from '../model/records';
@@ -44,6 +45,7 @@ export const analysisParametersSchema = z.strictObject({
     .min(0)
     .max(365 * 86400)
     .optional(),
+  autoWindow: z.boolean().optional(),
   minParticipation: z.number().int().min(1).max(1_000_000).optional(),
   minWeight: z.number().min(0).max(1e9).optional(),
   resolution: z.number().gt(0).max(100),
@@ -54,13 +56,8 @@ export const analysisParametersSchema = z.strictObject({
     .max(2 ** 31 - 1),
 });
 
-export const DEFAULT_ANALYSIS_PARAMETERS: z.infer<typeof analysisParametersSchema> = {
-  graph: 'default',
-  windowSeconds: 60,
-  minParticipation: 2,
-  resolution: 1,
-  seed: 42,
-};
+/** The app starts from the pipeline's own defaults, so the app and `claque analyze` agree on one project. */
+export const DEFAULT_ANALYSIS_PARAMETERS: z.infer<typeof analysisParametersSchema> = { ...ANALYSIS_DEFAULTS };
 
 export const CSV_TABLES = ['communities', 'accounts', 'features', 'edges'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];

@@ -7,6 +7,7 @@ import { importFile } from '../../import/run-import';
 import { openProject } from '../../store/project';
 import { INTERACTION_KINDS, type InteractionKind } from '../../../shared/model/records';
 import { COACTION_MODES, type AnalysisParameters } from '../../../shared/analysis/result';
+import { describeWindowEstimate } from '../../../shared/analysis/auto-window';
 import { UsageError, type CliIo } from '../io';
 import { parseMapping, parsePlatform, progressPrinter } from './import';
 
@@ -52,7 +53,8 @@ export function analysisParameters(
     params.graph = 'coaction';
     params.coaction = coaction as AnalysisParameters['coaction'];
   }
-  params.windowSeconds = num('window', values.window as string | undefined);
+  if (values.window === 'auto') params.autoWindow = true;
+  else params.windowSeconds = num('window', values.window as string | undefined);
   params.minParticipation = num('min-participation', values['min-participation'] as string | undefined, true);
   params.minWeight = num('min-weight', values['min-weight'] as string | undefined);
   params.resolution = num('resolution', values.resolution as string | undefined);
@@ -69,6 +71,7 @@ async function analyzeInto(projectFile: string, outDir: string, params: Partial<
     });
     const files = await writeOutputs(outDir, output);
     const s = output.summary;
+    if (s.windowEstimate) io.out(describeWindowEstimate(s.windowEstimate) + '\n');
     io.out(
       `${s.counts.nodes} accounts in the graph, ${s.counts.edges} edges, ${s.counts.communities} communities ` +
         `(modularity ${s.modularity.toFixed(3)}), ${s.counts.flagged} flagged (${s.counts.flaggedAccounts} accounts), ` +
