@@ -93,4 +93,39 @@ describe('claque import / info (table formats)', () => {
     expect(await runCli(['import', p.file, fixture('edges.csv'), '--platform', 'myspace'], io2)).toBe(2);
     expect(io2.stderr.join('')).toContain('--platform expects one of');
   });
+
+  it('an unknown option or a missing value is a usage error with the command line, not a stack trace', async () => {
+    const io = memoryIo();
+    expect(await runCli(['analyze', p.file, '--out', 'x', '--windw', '30'], io)).toBe(2);
+    const err = io.stderr.join('');
+    expect(err).toContain("claque analyze: Unknown option '--windw'");
+    expect(err).toContain('usage: claque analyze <project.claque> --out DIR');
+    expect(err).not.toMatch(/TypeError|\bat \w+ \(|To specify a positional/);
+    const io2 = memoryIo();
+    expect(await runCli(['import', p.file, '--format'], io2)).toBe(2);
+    expect(io2.stderr.join('')).toMatch(/claque import: Option '--format <value>' argument missing/);
+  });
+
+  it('<command> --help explains every option with its default', async () => {
+    for (const [command, options] of [
+      [
+        'analyze',
+        ['--graph', '--coaction', '--window', '--min-participation', '--min-weight', '--resolution', '--seed'],
+      ],
+      ['run', ['--format', '--map', '--platform', '--strict', '--project', '--window', '--seed']],
+      ['import', ['--format', '--map', '--platform', '--strict']],
+      ['info', ['--json']],
+      ['serve', ['--port']],
+    ] as const) {
+      const io = memoryIo();
+      expect(await runCli([command, '--help'], io)).toBe(0);
+      const out = io.stdout.join('');
+      expect(out).toMatch(new RegExp(`^usage: claque ${command} `));
+      for (const o of options) expect(out, `${command} ${o}`).toMatch(new RegExp(`^  ${o} `, 'm'));
+    }
+    const io = memoryIo();
+    await runCli(['analyze', '-h'], io);
+    expect(io.stdout.join('')).toMatch(/--window S\|auto +co-action window in seconds \(default 60\)/);
+    expect(io.stdout.join('')).toMatch(/--seed N .*\(default 1;/);
+  });
 });

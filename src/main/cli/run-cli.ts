@@ -4,6 +4,7 @@ import { analyzeCommand, runCommand } from './commands/analyze';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { serveCommand } from './commands/serve';
+import { commandHelp } from './help';
 import { processIo, UsageError, type CliIo } from './io';
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -42,11 +43,16 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io.err(`claque: unknown command "${name}"\n${usage()}`);
     return 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(commandHelp(name, command.summary));
+    return 0;
+  }
   try {
     return await command.run(rest, io);
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.err(`claque ${name}: ${err.message}\n${usage()}`);
+    const usageMessage = err instanceof UsageError ? err.message : parseArgsMessage(err);
+    if (usageMessage !== undefined) {
+      io.err(`claque ${name}: ${usageMessage}\nusage: ${command.summary}\n(claque ${name} --help lists the options)\n`);
       return 2;
     }
     if (err instanceof ImportError || err instanceof ProjectError || err instanceof ImportCancelled) {
@@ -55,4 +61,14 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     throw err;
   }
+}
+
+/**
+ * node:util parseArgs reports a bad command line as a TypeError with an ERR_PARSE_ARGS_* code; that is the
+ * user's typo, not a crash, so it gets the usage message without a stack (and without Node's long hint).
+ */
+function parseArgsMessage(err: unknown): string | undefined {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) return undefined;
+  return (err as Error).message.replace(/\. To specify a positional argument.*$/s, '');
 }
