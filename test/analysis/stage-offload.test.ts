@@ -168,4 +168,19 @@ describe('stage worker', () => {
     for (const f of here) expect(readFileSync(join(dir, 'there', basename(f))).equals(readFileSync(f)), f).toBe(true);
     expect(readdirSync(join(dir, 'there')).filter((f) => f.endsWith('.partial'))).toEqual([]);
   }, 120_000);
+
+  it('analyses a time slice identically with or without it (the worker then lays out only)', async () => {
+    const times = Array.from(ds.posts.time)
+      .filter((t) => t === t)
+      .sort((a, b) => a - b);
+    const range = { from: times[Math.floor(times.length / 4)], to: times[Math.floor((times.length * 3) / 4)] };
+    const one = await runAnalysis(db, range, { offload: 'never', layoutIterations: 20 });
+    const two = await runAnalysis(db, range, { offload: 'always', layoutIterations: 20 });
+    expect(two.summary.timings.layoutWorker).toBeGreaterThanOrEqual(0);
+    expect(two.summary.timings.postParentsWorker).toBeUndefined();
+    const strip = (o: typeof one) => ({ ...o, summary: { ...o.summary, timings: {} } });
+    expect(strip(two)).toEqual(strip(one));
+    expect(one.summary.counts.posts).toBeLessThan(ds.posts.count * 0.6);
+    expect(one.summary.counts.posts).toBeGreaterThan(ds.posts.count * 0.4);
+  }, 120_000);
 });

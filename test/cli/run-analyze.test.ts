@@ -206,10 +206,46 @@ describe('claque run and claque analyze on a real share table', () => {
     for (const e of edges) expect(Number(e.avg_delta_s)).toBeLessThanOrEqual(Math.ceil(want));
   }, 120_000);
 
+  it('--from / --to analyse one period alone: its shares, its accounts, its cascades', async () => {
+    const m = memoryIo();
+    const out = join(dir, 'week');
+    const args = ['--coaction', 'retweet', '--from', '2021-01-27', '--to', '2021-01-31'];
+    expect(await runCli(['analyze', join(outDir, 'project.claque'), '--out', out, ...args], m.io), m.err()).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as AnalysisSummary;
+
+    // From the raw CSV: the shares (one post per content_id) from 27 January 00:00 to 31 January 23:59:59 UTC.
+    const from = Date.UTC(2021, 0, 27) / 1000;
+    const to = Date.UTC(2021, 1, 1) / 1000 - 1;
+    const raw = parseCsv(readFileSync(SHARES), { columns: true }) as Record<string, string>[];
+    const inside = raw.filter((r) => Number(r.timestamp_share) >= from && Number(r.timestamp_share) <= to);
+    expect(summary.parameters).toMatchObject({ from, to });
+    expect(summary.counts.posts).toBe(new Set(inside.map((r) => r.content_id)).size);
+    // One cascade per retweeted post; a share is one post, retweeting its first row's object (the file repeats
+    // a few content_ids on a second row, with another object).
+    const parentOf = new Map<string, string>();
+    for (const r of inside) if (!parentOf.has(r.content_id)) parentOf.set(r.content_id, r.object_id);
+    expect(summary.counts.cascades).toBe(new Set(parentOf.values()).size);
+    expect(m.out()).toContain(`period: 2021-01-27 00:00 UTC to 2021-01-31 23:59:59 UTC: ${summary.counts.posts} posts`);
+    // Every account in the graph shared inside the period.
+    const sharers = new Set(inside.map((r) => r.account_id));
+    const accounts = parseCsv(readFileSync(join(out, 'accounts.csv')), { columns: true }) as Record<string, string>[];
+    expect(accounts.length).toBeGreaterThan(0);
+    for (const a of accounts) expect(sharers.has(a.account_id), a.account_id).toBe(true);
+  }, 120_000);
+
   it('refuses bad options with usage errors and a missing project with a clear message', async () => {
     const m = memoryIo();
     expect(await runCli(['analyze', join(outDir, 'project.claque'), '--out', dir, '--graph', 'likes'], m.io)).toBe(2);
     expect(m.err()).toMatch(/--graph expects kinds from retweet, reply/);
+    const t = memoryIo();
+    const project = join(outDir, 'project.claque');
+    expect(await runCli(['analyze', project, '--out', dir, '--from', 'last week'], t.io)).toBe(2);
+    expect(t.err()).toMatch(/--from expects a date or time .* got "last week"/);
+    const u = memoryIo();
+    expect(await runCli(['analyze', project, '--out', dir, '--from', '2021-02-01', '--to', '2021-01-01'], u.io)).toBe(
+      2,
+    );
+    expect(u.err()).toMatch(/--to \(2021-01-01\) is before --from \(2021-02-01\)/);
     const n = memoryIo();
     expect(await runCli(['analyze', join(dir, 'nope.claque'), '--out', dir], n.io)).toBe(1);
     expect(n.err()).toMatch(/nope\.claque: no such project file/);

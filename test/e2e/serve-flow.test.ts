@@ -214,4 +214,21 @@ describe.skipIf(!HAVE_CHROMIUM)('claque serve, end to end in Chromium', () => {
     expect(gexf).toContain('<gexf');
     expect(gexf).toContain('viz:color');
   });
+
+  it('analyses one period with a window estimated from the data, set in Options', async () => {
+    await page.getByRole('button', { name: 'Options' }).click();
+    const options = page.getByRole('group', { name: 'Analysis options' });
+    await options.getByLabel('From').fill('2021-01-27');
+    await options.getByLabel('to', { exact: true }).fill('2021-01-31');
+    await options.getByLabel('Estimate').check();
+    await expect.poll(() => options.getByLabel('Co-action window (s)').isDisabled()).toBe(true);
+    mkdirSync(join(REPO, 'test-results/screenshots'), { recursive: true });
+    await options.screenshot({ path: join(REPO, 'test-results/screenshots/serve-flow-options.png') });
+    await page.getByRole('button', { name: 'Analyze' }).click();
+    const period = page.getByTestId('analysis-period');
+    await period.waitFor({ timeout: 120_000 });
+    expect(await period.textContent()).toContain('2021-01-27 00:00 UTC to 2021-01-31 23:59:59 UTC');
+    expect(await page.getByTestId('analysis-summary').textContent()).toMatch(/window \d+ s \(estimated\)/);
+    await page.screenshot({ path: join(REPO, 'test-results/screenshots/serve-flow-period.png') });
+  });
 });

@@ -3,6 +3,7 @@ import { loadDataset } from './load-dataset';
 import { startOffloading, type OffloadMode } from './stage-offload';
 import { analyseDataset, type AnalyseOptions } from '../../shared/analysis/analyse-dataset';
 import type { AnalysisOutput, AnalysisParameters } from '../../shared/analysis/result';
+import { hasTimeRange } from '../../shared/analysis/slice-dataset';
 
 export type RunOptions = Omit<AnalyseOptions, 'pause' | 'offload'> & {
   /** Whether layout, post parents and text groups are computed on a second thread (default 'auto': big projects). */
@@ -21,9 +22,11 @@ export async function runAnalysis(
 ): Promise<AnalysisOutput> {
   const t0 = performance.now();
   options.onProgress?.('load', 0);
-  const offloading = startOffloading(db, options.offload);
+  // A time slice renumbers the posts, so the worker's whole-project parents and text groups would not fit it.
+  const sliced = hasTimeRange(params);
+  const offloading = startOffloading(db, options.offload, { columns: !sliced });
   try {
-    const texts = !offloading || needsTexts(params);
+    const texts = !offloading || sliced || needsTexts(params);
     const ds = loadDataset(db, { texts });
     const loadMs = performance.now() - t0;
     const output = await analyseDataset(ds, params, {

@@ -106,14 +106,20 @@ export interface Offloading {
  * Starts the worker on the post parents and text groups at once (before the dataset is loaded: the worker
  * reads the posts while this thread loads the rest), or returns undefined when offloading does not pay or is impossible.
  */
-export function startOffloading(db: Db, mode: OffloadMode = 'auto'): Offloading | undefined {
+export function startOffloading(
+  db: Db,
+  mode: OffloadMode = 'auto',
+  { columns = true }: { columns?: boolean } = {},
+): Offloading | undefined {
   if (!worthOffloading(db, mode)) return undefined;
   const worker = StageWorker.start();
   if (!worker) return undefined;
   const timings: Record<string, number> = {};
-  // Queued in this order on the worker: the parents (quick) are needed first.
-  const parents = worker.postParents(db.name);
-  const texts = worker.textGroups(db.name);
+  // Queued in this order on the worker: the parents (quick) are needed first. Not at all when the analysis
+  // reads a time slice: the worker's columns are the whole project's (only the layout is offloaded then).
+  const none = Promise.resolve(null);
+  const parents = columns ? worker.postParents(db.name) : none;
+  const texts = columns ? worker.textGroups(db.name) : none;
   // A failure means computing them here instead (below), not an unhandled rejection meanwhile.
   parents.catch(() => {});
   texts.catch(() => {});

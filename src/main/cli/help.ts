@@ -18,6 +18,9 @@ plus co-shares of the same post, link, image or hashtag within the window, as on
                            as CooRnet's estimate_coord_interval does (q 0.1, p 0.5); summary.json keeps the estimate
   --min-participation N    accounts with fewer shares take no part in co-action (default ${ANALYSIS_DEFAULTS.minParticipation})
   --min-weight W           drop edges lighter than W (default ${ANALYSIS_DEFAULTS.minWeight})
+Period (default: all the data):
+  --from T, --to T         analyse only posts and interactions from / to T, inclusive: a date (2021-09-20; a
+                           date as --to means the end of that day), an ISO time (no zone = UTC) or Unix seconds
 Communities:
   --resolution R           Louvain resolution (default ${ANALYSIS_DEFAULTS.resolution}; higher gives more, smaller communities)
   --seed N                 Louvain and layout seed (default ${ANALYSIS_DEFAULTS.seed}; the same seed gives the same result)

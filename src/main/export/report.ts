@@ -8,6 +8,7 @@
  */
 import type { AnalysisOutput, Evidence } from '../../shared/analysis/result';
 import { describeWindowEstimate } from '../../shared/analysis/auto-window';
+import { describeTimeRange } from '../../shared/analysis/slice-dataset';
 import { communityColor } from '../../shared/io/community-colors';
 import { showBidiControls } from '../../shared/io/visible-controls';
 
@@ -102,6 +103,7 @@ export function communityReport(
           ? `${p.windowSeconds} s`
           : 'default',
     ],
+    ['Period', describeTimeRange(p)],
     ['Minimum participation', p.minParticipation ?? 'default'],
     ['Minimum edge weight', p.minWeight ?? 'default'],
     ['Louvain resolution', p.resolution],

@@ -1,5 +1,6 @@
 import type { AnalysisOutput } from '../../shared/analysis/result';
 import { describeWindowEstimate } from '../../shared/analysis/auto-window';
+import { describeTimeRange, hasTimeRange } from '../../shared/analysis/slice-dataset';
 import { communityColor } from '../../shared/io/community-colors';
 import { selectCommunity, zoomToCommunity } from '../state/selection/producers';
 import { store, useAppState } from '../state/store';
@@ -18,6 +19,9 @@ export function CommunitiesPanel({ output }: { output: AnalysisOutput }) {
         {count(counts.communities)} communities, <strong>{count(counts.flagged)} flagged</strong> (
         {count(counts.flaggedAccounts)} accounts) · {count(counts.nodes)} accounts, {count(counts.edges)} edges ·
         modularity {fixed(output.summary.modularity, 3)}
+        {hasTimeRange(output.summary.parameters) && (
+          <span data-testid="analysis-period"> · {describeTimeRange(output.summary.parameters)}</span>
+        )}
         {output.summary.windowEstimate && (
           <span title={describeWindowEstimate(output.summary.windowEstimate)}>
             {' '}

@@ -87,12 +87,31 @@ export function Toolbar() {
             />
           </label>
           <label title="Estimate the window from the data (CooRnet's estimate_coord_interval)">
+            Estimate
             <input
               type="checkbox"
               checked={p.autoWindow === true}
               onChange={(e) => store.update('analysis', setParameters({ autoWindow: e.target.checked || undefined }))}
             />
-            auto
+          </label>
+          <label title="Analyse only this period (UTC days, inclusive); empty: all the data">
+            From
+            <input
+              type="date"
+              value={dayOf(p.from)}
+              onChange={(e) => store.update('analysis', setParameters({ from: dayStart(e.target.value) }))}
+            />
+          </label>
+          <label>
+            to
+            <input
+              type="date"
+              value={dayOf(p.to)}
+              onChange={(e) => {
+                const start = dayStart(e.target.value);
+                store.update('analysis', setParameters({ to: start === undefined ? undefined : start + 86_399 }));
+              }}
+            />
           </label>
           <label>
             Resolution
@@ -121,4 +140,15 @@ export function Toolbar() {
       )}
     </header>
   );
+}
+
+/** A date input's value (YYYY-MM-DD, read as a UTC day) as Unix seconds at its start; undefined when empty. */
+function dayStart(value: string): number | undefined {
+  const t = Date.parse(value + 'T00:00:00Z');
+  return Number.isFinite(t) ? t / 1000 : undefined;
+}
+
+/** The UTC day of a Unix time, for a date input; '' when unset. */
+function dayOf(t: number | undefined): string {
+  return t === undefined ? '' : new Date(t * 1000).toISOString().slice(0, 10);
 }

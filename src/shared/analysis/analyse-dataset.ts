@@ -19,6 +19,7 @@ import { compactNodes, MIXED_KIND, PairAccumulator, type EdgeList } from '../gra
 import { forceAtlas2Layout, type Layout, type LayoutOptions } from '../graph/layout';
 import { estimateWindow, type WindowEstimate } from './auto-window';
 import { ANALYSIS_DEFAULTS } from './defaults';
+import { hasTimeRange, sliceDataset } from './slice-dataset';
 import { buildCascades } from './cascades';
 import { buildCoactionGraph, COACTION_DEFAULTS, type CoactionGraph } from './coaction';
 import type { CoactionObjectKind } from './coaction-shares';
@@ -95,7 +96,7 @@ export interface StageOffload {
 }
 
 export async function analyseDataset(
-  ds: Dataset,
+  whole: Dataset,
   partial: Partial<AnalysisParameters> = {},
   options: AnalyseOptions = {},
 ): Promise<AnalysisOutput> {
@@ -113,6 +114,10 @@ export async function analyseDataset(
     return out;
   };
 
+  if (params.from !== undefined && params.to !== undefined && params.from > params.to) {
+    throw new RangeError(`the time range ends (${params.to}) before it starts (${params.from})`);
+  }
+  const ds = hasTimeRange(params) ? await stage('range', 0.02, () => sliceDataset(whole, params)) : whole;
   let windowEstimate: WindowEstimate | undefined;
   if (params.autoWindow) {
     windowEstimate = await stage('window', 0.05, () =>

@@ -139,6 +139,9 @@ export interface AnalysisParameters {
   graph: 'interaction' | 'coaction' | 'default';
   kinds?: InteractionKind[];
   coaction?: CoactionMode;
+  /** Analyse only this period: posts and interactions from / to these Unix seconds, inclusive (slice-dataset.ts). */
+  from?: number;
+  to?: number;
   windowSeconds?: number;
   /** Estimate the window from the data (auto-window.ts); windowSeconds is then the window used. */
   autoWindow?: boolean;

@@ -46,6 +46,19 @@ export const analysisParametersSchema = z.strictObject({
     .max(365 * 86400)
     .optional(),
   autoWindow: z.boolean().optional(),
+  // Unix seconds, whole, 1970–2106: a period of the data (slice-dataset.ts).
+  from: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32)
+    .optional(),
+  to: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32)
+    .optional(),
   minParticipation: z.number().int().min(1).max(1_000_000).optional(),
   minWeight: z.number().min(0).max(1e9).optional(),
   resolution: z.number().gt(0).max(100),

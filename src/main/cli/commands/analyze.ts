@@ -8,6 +8,8 @@ import { openProject } from '../../store/project';
 import { INTERACTION_KINDS, type InteractionKind } from '../../../shared/model/records';
 import { COACTION_MODES, type AnalysisParameters } from '../../../shared/analysis/result';
 import { describeWindowEstimate } from '../../../shared/analysis/auto-window';
+import { describeTimeRange, hasTimeRange } from '../../../shared/analysis/slice-dataset';
+import { parseTime } from '../../../shared/io/time';
 import { UsageError, type CliIo } from '../io';
 import { parseMapping, parsePlatform, progressPrinter } from './import';
 
@@ -20,7 +22,24 @@ const ANALYSIS_OPTIONS = {
   'min-weight': { type: 'string' },
   resolution: { type: 'string' },
   seed: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
 } as const;
+
+/**
+ * A --from / --to bound: Unix seconds or an ISO 8601 date or time (no zone = UTC). A bare date as --to means
+ * the end of that day, so `--from 2021-09-20 --to 2021-09-26` is the whole week.
+ */
+export function timeBound(name: 'from' | 'to', value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const t = parseTime(value);
+  if (t === undefined) {
+    throw new UsageError(
+      `--${name} expects a date or time (2021-09-26, 2021-09-26T18:00:00Z) or Unix seconds, got "${value}"`,
+    );
+  }
+  return name === 'to' && /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(value) ? t + 86_399 : t;
+}
 
 function num(name: string, value: string | undefined, integer = false): number | undefined {
   if (value === undefined) return undefined;
@@ -57,6 +76,11 @@ export function analysisParameters(
   else params.windowSeconds = num('window', values.window as string | undefined);
   params.minParticipation = num('min-participation', values['min-participation'] as string | undefined, true);
   params.minWeight = num('min-weight', values['min-weight'] as string | undefined);
+  params.from = timeBound('from', values.from as string | undefined);
+  params.to = timeBound('to', values.to as string | undefined);
+  if (params.from !== undefined && params.to !== undefined && params.from > params.to) {
+    throw new UsageError(`--to (${values.to}) is before --from (${values.from})`);
+  }
   params.resolution = num('resolution', values.resolution as string | undefined);
   params.seed = num('seed', values.seed as string | undefined, true);
   for (const k of Object.keys(params) as (keyof AnalysisParameters)[]) if (params[k] === undefined) delete params[k];
@@ -71,6 +95,12 @@ async function analyzeInto(projectFile: string, outDir: string, params: Partial<
     });
     const files = await writeOutputs(outDir, output);
     const s = output.summary;
+    if (hasTimeRange(s.parameters)) {
+      io.out(
+        `period: ${describeTimeRange(s.parameters)}: ${s.counts.posts} posts and ` +
+          `${s.counts.interactions} interactions inside it\n`,
+      );
+    }
     if (s.windowEstimate) io.out(describeWindowEstimate(s.windowEstimate) + '\n');
     io.out(
       `${s.counts.nodes} accounts in the graph, ${s.counts.edges} edges, ${s.counts.communities} communities ` +
