@@ -233,6 +233,41 @@ describe('claque run and claque analyze on a real share table', () => {
     for (const a of accounts) expect(sharers.has(a.account_id), a.account_id).toBe(true);
   }, 120_000);
 
+  it('--projection post links accounts by the retweeted posts they share, as counted from the raw CSV', async () => {
+    const m = memoryIo();
+    const out = join(dir, 'projection');
+    const args = ['--projection', 'post', '--min-weight', '3'];
+    expect(await runCli(['analyze', join(outDir, 'project.claque'), '--out', out, ...args], m.io), m.err()).toBe(0);
+
+    // The reference: per object the distinct accounts that shared it; objects with more than 1,000 are left out.
+    const raw = parseCsv(readFileSync(SHARES), { columns: true }) as Record<string, string>[];
+    const sharers = new Map<string, Set<string>>();
+    for (const r of raw)
+      (sharers.get(r.object_id) ?? sharers.set(r.object_id, new Set()).get(r.object_id)!).add(r.account_id);
+    const shared = new Map<string, number>();
+    let skipped = 0;
+    for (const accounts of sharers.values()) {
+      if (accounts.size > 1000) skipped++;
+      if (accounts.size < 2 || accounts.size > 1000) continue;
+      const list = [...accounts].sort();
+      for (let i = 0; i < list.length; i++)
+        for (let j = i + 1; j < list.length; j++)
+          shared.set(`${list[i]} ${list[j]}`, (shared.get(`${list[i]} ${list[j]}`) ?? 0) + 1);
+    }
+    const want = new Map([...shared].filter(([, w]) => w >= 3));
+
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as AnalysisSummary;
+    expect(summary.projection).toEqual({ targets: sharers.size, skippedTargets: skipped, maxTargetDegree: 1000 });
+    expect(m.out()).toContain(`projection on post: ${sharers.size} targets, ${skipped} left out`);
+    const g = parseGexf(Graph, readFileSync(join(out, 'graph.gexf'), 'utf8'));
+    expect(g.size).toBe(want.size);
+    g.forEachEdge((_e, attrs, a, b) => {
+      const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+      expect(attrs.weight, key).toBe(want.get(key));
+      expect(attrs.kind).toBe('shared_target');
+    });
+  }, 120_000);
+
   it('refuses bad options with usage errors and a missing project with a clear message', async () => {
     const m = memoryIo();
     expect(await runCli(['analyze', join(outDir, 'project.claque'), '--out', dir, '--graph', 'likes'], m.io)).toBe(2);
@@ -246,6 +281,14 @@ describe('claque run and claque analyze on a real share table', () => {
       2,
     );
     expect(u.err()).toMatch(/--to \(2021-01-01\) is before --from \(2021-02-01\)/);
+    const v = memoryIo();
+    expect(await runCli(['analyze', project, '--out', dir, '--projection', 'page,likes'], v.io)).toBe(2);
+    expect(v.err()).toMatch(/--projection expects targets from page, post, url, domain, hashtag, image, account/);
+    const w = memoryIo();
+    expect(
+      await runCli(['analyze', project, '--out', dir, '--projection', 'page', '--coaction', 'retweet'], w.io),
+    ).toBe(2);
+    expect(w.err()).toMatch(/give one of --graph, --coaction or --projection/);
     const n = memoryIo();
     expect(await runCli(['analyze', join(dir, 'nope.claque'), '--out', dir], n.io)).toBe(1);
     expect(n.err()).toMatch(/nope\.claque: no such project file/);

@@ -270,6 +270,7 @@ describe('hostile payloads over every channel', () => {
         parameters: {
           graph: 'coaction',
           kinds: ['retweet'],
+          targets: ['page', 'account'],
           coaction: 'retweet',
           windowSeconds: 60,
           autoWindow: false,

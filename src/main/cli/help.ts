@@ -4,16 +4,19 @@
  */
 import { FORMATS } from '../import/formats';
 import { INTERACTION_KINDS, PLATFORMS } from '../../shared/model/records';
-import { COACTION_MODES } from '../../shared/analysis/result';
+import { COACTION_MODES, PROJECTION_TARGETS } from '../../shared/analysis/result';
 import { ANALYSIS_DEFAULTS } from '../../shared/analysis/defaults';
 
 const ANALYSIS_HELP = `
-Graph (give at most one of --graph / --coaction; without either, the default analysis: every interaction
-plus co-shares of the same post, link, image or hashtag within the window, as one undirected graph):
+Graph (give at most one of --graph / --coaction / --projection; without any, the default analysis: every
+interaction plus co-shares of the same post, link, image or hashtag within the window, as one undirected graph):
   --graph K,K…             interaction graph of these kinds: ${INTERACTION_KINDS.join(', ')}
   --coaction MODE          co-action graph: accounts acting on the same object within the window.
                            ${COACTION_MODES.join(', ')};
                            coortweet reproduces CooRTweet's detect_groups + generate_coordinated_network
+  --projection T,T…        accounts linked by how many targets they share, whatever the time between:
+                           ${PROJECTION_TARGETS.join(', ')} (account: those they retweet, reply to,
+                           mention, quote or comment on); --min-weight is the fewest shared targets
   --window S|auto          co-action window in seconds (default ${ANALYSIS_DEFAULTS.windowSeconds}); auto estimates it from the data
                            as CooRnet's estimate_coord_interval does (q 0.1, p 0.5); summary.json keeps the estimate
   --min-participation N    accounts with fewer shares take no part in co-action (default ${ANALYSIS_DEFAULTS.minParticipation})

@@ -18,7 +18,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   analyze: {
     run: analyzeCommand,
     summary:
-      'claque analyze <project.claque> --out DIR [--graph retweet,reply,… | --coaction retweet|link|hashtag|text|reply|near_text|domain|image|coortweet --window S|auto --min-participation N] [--min-weight W] [--from T] [--to T] [--resolution R] [--seed N]',
+      'claque analyze <project.claque> --out DIR [--graph retweet,reply,… | --coaction retweet|link|hashtag|text|reply|near_text|domain|image|coortweet --window S|auto --min-participation N | --projection page,post,account,…] [--min-weight W] [--from T] [--to T] [--resolution R] [--seed N]',
   },
   run: {
     run: runCommand,

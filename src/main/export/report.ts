@@ -95,6 +95,7 @@ export function communityReport(
     ['Graph', p.graph],
     ['Interaction kinds', p.kinds?.join(', ') ?? 'all'],
     ['Co-action', p.coaction ?? 'default'],
+    ...(p.graph === 'projection' ? ([['Projection targets', p.targets?.join(', ')]] as [string, unknown][]) : []),
     [
       'Co-action window',
       output.summary.windowEstimate

@@ -69,6 +69,7 @@ export function Toolbar() {
               <option value="default">default (by data)</option>
               <option value="interaction">interaction</option>
               <option value="coaction">co-action</option>
+              <option value="projection">shared targets (pages, accounts)</option>
             </select>
           </label>
           <label>

@@ -29,7 +29,9 @@ import { analyseCommunities } from './evidence';
 import { accountFeatures, postParents } from './features';
 import type { TextGroups } from './text';
 import { coorSharesFromDataset, detectGroups, generateCoordinatedNetwork } from './coortweet';
-import type { AnalysisOutput, AnalysisParameters, CoactionMode, GraphEdgeOut } from './result';
+import type { AnalysisOutput, AnalysisParameters, CoactionMode, GraphEdgeOut, ProjectionTarget } from './result';
+import { buildBipartite, projectBipartite, type ProjectionStats } from '../graph/bipartite';
+import type { ObjectKind } from '../model/records';
 
 export type AnalysisProgress = (stage: string, fraction: number) => void;
 
@@ -65,6 +67,8 @@ function coactionKindsOf(p: AnalysisParameters): CoactionObjectKind[] {
 
 /** Edge kind code used for co-action edges in a combined EdgeList. */
 const COACTION_CODE = 254;
+/** Edge kind code of projection (shared-target) edges. */
+const PROJECTION_CODE = 253;
 
 export interface AnalyseOptions {
   onProgress?: AnalysisProgress;
@@ -102,6 +106,7 @@ export async function analyseDataset(
 ): Promise<AnalysisOutput> {
   const params: AnalysisParameters = { ...ANALYSIS_DEFAULTS, ...partial };
   if (params.graph === 'coaction' && !params.coaction) params.coaction = 'retweet';
+  if (params.graph === 'projection' && !params.targets) params.targets = DEFAULT_PROJECTION_TARGETS;
   const timings: Record<string, number> = {};
   const progress = options.onProgress ?? (() => {});
   const stage = async <T>(name: string, fraction: number, fn: () => T | Promise<T>): Promise<T> => {
@@ -125,7 +130,7 @@ export async function analyseDataset(
     );
     params.windowSeconds = windowEstimate.windowSeconds;
   }
-  const { graph, coaction } = await stage('graph', 0.1, () => buildGraph(ds, params));
+  const { graph, coaction, projection } = await stage('graph', 0.1, () => buildGraph(ds, params));
   const compact = compactNodes(graph);
   const communities = await stage('communities', 0.3, () =>
     detectCommunities(compact.edges, {
@@ -188,6 +193,7 @@ export async function analyseDataset(
       },
       parameters: params,
       ...(windowEstimate && { windowEstimate }),
+      ...(projection && { projection }),
       modularity: communities.modularity,
       timings,
     },
@@ -232,7 +238,13 @@ function coortweetGraph(ds: Dataset, timeWindow: number, minParticipation: numbe
   };
 }
 
-function buildGraph(ds: Dataset, p: AnalysisParameters): { graph: EdgeList; coaction?: CoactionEdges } {
+interface BuiltGraph {
+  graph: EdgeList;
+  coaction?: CoactionEdges;
+  projection?: ProjectionStats;
+}
+
+function buildGraph(ds: Dataset, p: AnalysisParameters): BuiltGraph {
   const coactionOptions = (kind: CoactionObjectKind) => ({
     objectKinds: [kind],
     windowSeconds: p.windowSeconds,
@@ -242,6 +254,7 @@ function buildGraph(ds: Dataset, p: AnalysisParameters): { graph: EdgeList; coac
   if (p.graph === 'interaction') {
     return { graph: buildInteractionGraph(ds, { kinds: p.kinds, minWeight: p.minWeight }) };
   }
+  if (p.graph === 'projection') return projectionGraph(ds, p.targets ?? DEFAULT_PROJECTION_TARGETS, p.minWeight);
   if (p.graph === 'coaction') {
     const mode = p.coaction ?? 'retweet';
     const coaction =
@@ -277,9 +290,28 @@ function buildGraph(ds: Dataset, p: AnalysisParameters): { graph: EdgeList; coac
   return { graph: acc.toEdgeList((e) => acc.weight[e] >= minWeight).edges, coaction };
 }
 
+/** What a projection links on by default: the pages commented on and the accounts engaged with. */
+export const DEFAULT_PROJECTION_TARGETS: ProjectionTarget[] = ['page', 'account'];
+
+/**
+ * Accounts linked by the number of targets they share (bipartite.ts), whatever the time between: how
+ * accounts that only ever comment on a handful of official pages show up together. Targets engaged by more
+ * than 1,000 accounts are left out (each would add half a million pairs); the summary says how many.
+ */
+function projectionGraph(ds: Dataset, targets: ProjectionTarget[], minWeight = 1): BuiltGraph {
+  const objectKinds = targets.flatMap((t): ObjectKind[] =>
+    t === 'account' ? [] : t === 'post' ? ['post', 'object'] : [t],
+  );
+  const bg = buildBipartite(ds, { objectKinds, accounts: targets.includes('account') });
+  const projection: ProjectionStats = { targets: 0, skippedTargets: 0, maxTargetDegree: 0 };
+  const edges = projectBipartite(bg, { minShared: minWeight }, projection);
+  return { graph: { ...edges, kind: new Uint8Array(edges.source.length).fill(PROJECTION_CODE) }, projection };
+}
+
 function edgeKindName(code: number | undefined): GraphEdgeOut['kind'] {
   if (code === undefined || code === MIXED_KIND) return 'mixed';
   if (code === COACTION_CODE) return 'coaction';
+  if (code === PROJECTION_CODE) return 'shared_target';
   return INTERACTION_KIND_CODES[code] ?? 'mixed';
 }
 

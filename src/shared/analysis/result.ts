@@ -4,6 +4,7 @@
  */
 import type { InteractionKind } from '../model/records';
 import type { WindowEstimate } from './auto-window';
+import type { ProjectionStats } from '../graph/bipartite';
 
 /** One number behind a verdict, with the sentence that explains it to a reader. */
 export interface Evidence {
@@ -115,8 +116,15 @@ export interface GraphEdgeOut {
   source: number;
   target: number;
   weight: number;
-  kind: InteractionKind | 'coaction' | 'mixed';
+  kind: InteractionKind | 'coaction' | 'shared_target' | 'mixed';
 }
+
+/**
+ * What a projection links accounts on: the pages, retweeted posts, links, domains, hashtags or images they
+ * post about, or the accounts they engage with (retweet, reply, mention, quote, comment).
+ */
+export const PROJECTION_TARGETS = ['page', 'post', 'url', 'domain', 'hashtag', 'image', 'account'] as const;
+export type ProjectionTarget = (typeof PROJECTION_TARGETS)[number];
 
 /**
  * What a co-action graph links accounts on. `coortweet` reproduces CooRTweet's detect_groups +
@@ -136,8 +144,10 @@ export const COACTION_MODES = [
 export type CoactionMode = (typeof COACTION_MODES)[number];
 
 export interface AnalysisParameters {
-  graph: 'interaction' | 'coaction' | 'default';
+  graph: 'interaction' | 'coaction' | 'projection' | 'default';
   kinds?: InteractionKind[];
+  /** projection: the targets two accounts are linked by sharing (bipartite.ts); default page and account. */
+  targets?: ProjectionTarget[];
   coaction?: CoactionMode;
   /** Analyse only this period: posts and interactions from / to these Unix seconds, inclusive (slice-dataset.ts). */
   from?: number;
@@ -164,6 +174,8 @@ export interface AnalysisSummary {
     cascades: number;
   };
   parameters: AnalysisParameters;
+  /** projection graphs: targets in the bipartite graph, and those left out for having too many accounts. */
+  projection?: ProjectionStats;
   /** How the window was estimated, when parameters.autoWindow asked for it. */
   windowEstimate?: WindowEstimate;
   modularity: number;

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ANALYSIS_DEFAULTS } from '../analysis/defaults';
-import { COACTION_MODES, type AnalysisOutput } from '../analysis/result';
+import { COACTION_MODES, PROJECTION_TARGETS, type AnalysisOutput } from '../analysis/result';
 import type { ProjectInfo } from '../model/project-info';
 import { PLATFORMS } from '../model/records';
 import type { Channel } from './channels';
@@ -36,8 +36,9 @@ export const jobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id i
 const interactionKind = z.enum(['retweet', 'reply', 'mention', 'quote', 'comment', 'follow', 'share', 'edge']);
 
 export const analysisParametersSchema = z.strictObject({
-  graph: z.enum(['interaction', 'coaction', 'default']),
+  graph: z.enum(['interaction', 'coaction', 'projection', 'default']),
   kinds: z.array(interactionKind).max(8).optional(),
+  targets: z.array(z.enum(PROJECTION_TARGETS)).min(1).max(PROJECTION_TARGETS.length).optional(),
   coaction: z.enum(COACTION_MODES).optional(),
   windowSeconds: z
     .number()

@@ -1,17 +1,20 @@
 /**
  * Account → target bipartite graphs (targets being post objects: pages, URLs, domains, hashtags, images,
- * retweeted posts) and their one-mode projection onto accounts: two accounts are linked by the number of
- * targets they both engage with (Newman 2001, "Scientific collaboration networks", Phys. Rev. E 64).
+ * retweeted posts; and, on request, the accounts they retweet, reply to, mention, quote or comment on) and
+ * their one-mode projection onto accounts: two accounts are linked by the number of targets they both engage
+ * with (Newman 2001, "Scientific collaboration networks", Phys. Rev. E 64).
  */
-import { OBJECT_KINDS, type Dataset } from '../analysis/dataset';
+import { INTERACTION_KIND_CODES, OBJECT_KINDS, type Dataset } from '../analysis/dataset';
 import type { ObjectKind } from '../model/records';
 import { PairAccumulator, type EdgeList } from './edge-list';
 
 export interface BipartiteGraph {
   accountCount: number;
   targetCount: number;
-  /** Per target: its index into ds.objects.values ("kind:value"). */
+  /** Per target: its index into ds.objects.values ("kind:value"), or -1 for an account target. */
   targetValue: Int32Array;
+  /** Per target: the engaged account's index, or -1 for an object target. */
+  targetAccount: Int32Array;
   /** Edges account → target, weight = number of the account's posts acting on the target. */
   account: Int32Array;
   target: Int32Array;
@@ -20,6 +23,8 @@ export interface BipartiteGraph {
 
 export interface BipartiteOptions {
   objectKinds?: ObjectKind[];
+  /** Also the accounts engaged with (every interaction kind but follow), weight = interactions. */
+  accounts?: boolean;
   from?: number;
   to?: number;
 }
@@ -31,28 +36,46 @@ export function buildBipartite(ds: Dataset, options: BipartiteOptions = {}): Bip
   const from = options.from ?? -Infinity;
   const to = options.to ?? Infinity;
   const bounded = options.from !== undefined || options.to !== undefined;
+  const inRange = (t: number) => !bounded || (t >= from && t <= to);
   const O = ds.objects;
-  const targetOf = new Int32Array(O.values.length).fill(-1);
+  const A = ds.accounts.count;
+  // Dense target ids in order of first engagement: objects by value index, accounts after them.
+  const targetOf = new Int32Array(O.values.length + A).fill(-1);
   const targetValue: number[] = [];
-  const acc = new PairAccumulator(Math.max(ds.accounts.count, O.values.length), true, {
+  const targetAccount: number[] = [];
+  const acc = new PairAccumulator(Math.max(A, O.values.length + A), true, {
     capacity: Math.max(1024, O.count),
   });
+  const add = (account: number, key: number, value: number, engaged: number, weight: number) => {
+    if (targetOf[key] < 0) {
+      targetOf[key] = targetValue.length;
+      targetValue.push(value);
+      targetAccount.push(engaged);
+    }
+    acc.add(account, targetOf[key], weight);
+  };
   for (let r = 0; r < O.count; r++) {
     if (!wanted[O.kind[r]]) continue;
     const p = O.post[r];
-    if (bounded && !(ds.posts.time[p] >= from && ds.posts.time[p] <= to)) continue;
-    const v = O.value[r];
-    if (targetOf[v] < 0) {
-      targetOf[v] = targetValue.length;
-      targetValue.push(v);
+    if (!inRange(ds.posts.time[p])) continue;
+    add(ds.posts.author[p], O.value[r], O.value[r], -1, 1);
+  }
+  if (options.accounts) {
+    const I = ds.interactions;
+    const follow = INTERACTION_KIND_CODES.indexOf('follow');
+    for (let r = 0; r < I.count; r++) {
+      const a = I.source[r];
+      const b = I.target[r];
+      if (I.kind[r] === follow || a === b || !inRange(I.time[r])) continue;
+      add(a, O.values.length + b, -1, b, I.weight[r]);
     }
-    acc.add(ds.posts.author[p], targetOf[v], 1);
   }
   const { edges } = acc.toEdgeList();
   return {
-    accountCount: ds.accounts.count,
+    accountCount: A,
     targetCount: targetValue.length,
     targetValue: Int32Array.from(targetValue),
+    targetAccount: Int32Array.from(targetAccount),
     account: edges.source,
     target: edges.target,
     weight: edges.weight,
@@ -66,9 +89,22 @@ export interface ProjectionOptions {
   minShared?: number;
 }
 
+export const PROJECTION_DEFAULTS = { maxTargetDegree: 1000, minShared: 1 };
+
+/** What a projection left out, for the summary: targets engaged by more than maxTargetDegree accounts. */
+export interface ProjectionStats {
+  targets: number;
+  skippedTargets: number;
+  maxTargetDegree: number;
+}
+
 /** Accounts linked by the number of targets they share (undirected). */
-export function projectBipartite(bg: BipartiteGraph, options: ProjectionOptions = {}): EdgeList {
-  const maxDegree = options.maxTargetDegree ?? 1000;
+export function projectBipartite(
+  bg: BipartiteGraph,
+  options: ProjectionOptions = {},
+  stats?: ProjectionStats,
+): EdgeList {
+  const maxDegree = options.maxTargetDegree ?? PROJECTION_DEFAULTS.maxTargetDegree;
   const minShared = options.minShared ?? 1;
   const start = new Int32Array(bg.targetCount + 1);
   for (let e = 0; e < bg.target.length; e++) start[bg.target[e] + 1]++;
@@ -77,11 +113,14 @@ export function projectBipartite(bg: BipartiteGraph, options: ProjectionOptions 
   const members = new Int32Array(bg.target.length);
   for (let e = 0; e < bg.target.length; e++) members[fill[bg.target[e]]++] = bg.account[e];
   const acc = new PairAccumulator(bg.accountCount, false, { capacity: 1024 });
+  let skipped = 0;
   for (let t = 0; t < bg.targetCount; t++) {
     const s = start[t];
     const e = start[t + 1];
+    if (e - s > maxDegree) skipped++;
     if (e - s < 2 || e - s > maxDegree) continue;
     for (let i = s; i < e; i++) for (let j = i + 1; j < e; j++) acc.add(members[i], members[j], 1);
   }
+  if (stats) Object.assign(stats, { targets: bg.targetCount, skippedTargets: skipped, maxTargetDegree: maxDegree });
   return acc.toEdgeList((e) => acc.weight[e] >= minShared).edges;
 }

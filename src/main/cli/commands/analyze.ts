@@ -6,7 +6,12 @@ import { writeOutputs } from '../../analysis/write-outputs';
 import { importFile } from '../../import/run-import';
 import { openProject } from '../../store/project';
 import { INTERACTION_KINDS, type InteractionKind } from '../../../shared/model/records';
-import { COACTION_MODES, type AnalysisParameters } from '../../../shared/analysis/result';
+import {
+  COACTION_MODES,
+  PROJECTION_TARGETS,
+  type AnalysisParameters,
+  type ProjectionTarget,
+} from '../../../shared/analysis/result';
 import { describeWindowEstimate } from '../../../shared/analysis/auto-window';
 import { describeTimeRange, hasTimeRange } from '../../../shared/analysis/slice-dataset';
 import { parseTime } from '../../../shared/io/time';
@@ -17,6 +22,7 @@ const ANALYSIS_OPTIONS = {
   out: { type: 'string' },
   graph: { type: 'string' },
   coaction: { type: 'string' },
+  projection: { type: 'string' },
   window: { type: 'string' },
   'min-participation': { type: 'string' },
   'min-weight': { type: 'string' },
@@ -56,7 +62,19 @@ export function analysisParameters(
   const params: Partial<AnalysisParameters> = {};
   const graph = values.graph as string | undefined;
   const coaction = values.coaction as string | undefined;
-  if (graph && coaction) throw new UsageError('give either --graph or --coaction, not both');
+  const projection = values.projection as string | undefined;
+  if ([graph, coaction, projection].filter((v) => v !== undefined).length > 1) {
+    throw new UsageError('give one of --graph, --coaction or --projection');
+  }
+  if (projection !== undefined) {
+    const targets = projection.split(',').map((t) => t.trim()) as ProjectionTarget[];
+    const bad = targets.filter((t) => !PROJECTION_TARGETS.includes(t));
+    if (bad.length || targets.length === 0) {
+      throw new UsageError(`--projection expects targets from ${PROJECTION_TARGETS.join(', ')}; got ${projection}`);
+    }
+    params.graph = 'projection';
+    params.targets = [...new Set(targets)];
+  }
   if (graph) {
     const kinds = graph.split(',').map((k) => k.trim()) as InteractionKind[];
     const bad = kinds.filter((k) => !INTERACTION_KINDS.includes(k));
@@ -102,6 +120,14 @@ async function analyzeInto(projectFile: string, outDir: string, params: Partial<
       );
     }
     if (s.windowEstimate) io.out(describeWindowEstimate(s.windowEstimate) + '\n');
+    if (s.projection) {
+      io.out(
+        `projection on ${s.parameters.targets?.join(', ')}: ${s.projection.targets} targets` +
+          (s.projection.skippedTargets > 0
+            ? `, ${s.projection.skippedTargets} left out for having more than ${s.projection.maxTargetDegree} accounts\n`
+            : '\n'),
+      );
+    }
     io.out(
       `${s.counts.nodes} accounts in the graph, ${s.counts.edges} edges, ${s.counts.communities} communities ` +
         `(modularity ${s.modularity.toFixed(3)}), ${s.counts.flagged} flagged (${s.counts.flaggedAccounts} accounts), ` +
