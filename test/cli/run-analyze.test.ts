@@ -88,7 +88,15 @@ describe('claque run and claque analyze on a real share table', () => {
   it('writes one accounts.csv row per account in the graph, and ranked communities', () => {
     const summary = JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')) as AnalysisSummary;
     const rows = parseCsv(readFileSync(join(outDir, 'accounts.csv')), { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0])).toEqual(['account_id', 'screen_name', 'community', 'score', 'flagged', 'reasons']);
+    expect(Object.keys(rows[0])).toEqual([
+      'account_id',
+      'screen_name',
+      'community',
+      'score',
+      'flagged',
+      'reasons',
+      'component',
+    ]);
     expect(rows.length).toBe(summary.counts.nodes);
     const communities = JSON.parse(readFileSync(join(outDir, 'communities.json'), 'utf8')) as CommunitySummary[];
     expect(communities.length).toBe(summary.counts.communities);
@@ -126,6 +134,43 @@ describe('claque run and claque analyze on a real share table', () => {
       string
     >[];
     expect(Object.keys(edges[0])).toEqual(['account_a', 'account_b', 'weight', 'avg_delta_s', 'symmetry']);
+    // accounts.csv's component: the connected components of coaction_edges.csv, found here by breadth-first
+    // search, numbered largest first (ties: the one whose first account comes first in accounts.csv).
+    const accounts = parseCsv(readFileSync(join(dir, 'a', 'accounts.csv')), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    const next = new Map<string, string[]>();
+    for (const e of edges) {
+      (next.get(e.account_a) ?? next.set(e.account_a, []).get(e.account_a)!).push(e.account_b);
+      (next.get(e.account_b) ?? next.set(e.account_b, []).get(e.account_b)!).push(e.account_a);
+    }
+    const groupOf = new Map<string, number>();
+    const groups: string[][] = [];
+    for (const a of accounts) {
+      if (groupOf.has(a.account_id)) continue;
+      const group = [a.account_id];
+      groupOf.set(a.account_id, groups.length);
+      for (let i = 0; i < group.length; i++) {
+        for (const b of next.get(group[i]) ?? []) {
+          if (groupOf.has(b)) continue;
+          groupOf.set(b, groups.length);
+          group.push(b);
+        }
+      }
+      groups.push(group);
+    }
+    const sizes = groups.map((g) => g.length).sort((x, y) => y - x);
+    const summaryA = JSON.parse(readFileSync(join(dir, 'a', 'summary.json'), 'utf8')) as AnalysisSummary;
+    expect(summaryA.counts.components).toBe(groups.length);
+    const byComponent = new Map<string, string[]>();
+    for (const a of accounts)
+      (byComponent.get(a.component) ?? byComponent.set(a.component, []).get(a.component)!).push(a.account_id);
+    expect([...byComponent.values()].map((g) => g.length).sort((x, y) => y - x)).toEqual(sizes);
+    expect(byComponent.get('0')!.length).toBe(sizes[0]);
+    for (const members of byComponent.values()) {
+      expect(new Set(members.map((m) => groupOf.get(m))).size).toBe(1);
+    }
     for (const e of edges.slice(0, 200)) {
       expect(Number(e.avg_delta_s)).toBeLessThanOrEqual(60);
       expect(Number(e.symmetry)).toBeGreaterThan(0);

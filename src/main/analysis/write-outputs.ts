@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisOutput } from '../../shared/analysis/result';
 import { csvLine } from '../../shared/io/csv-writer';
+import { ACCOUNT_COLUMNS, accountCells } from '../../shared/io/account-table';
 import { FEATURE_COLUMNS, featureCells } from '../../shared/io/feature-table';
 import { prepareGexf, writeGexf } from '../export/gexf';
 import { StageWorker } from './stage-offload';
@@ -56,10 +57,8 @@ export async function writeOutputs(dir: string, output: AnalysisOutput, options:
     } else put('graph.gexf', (write) => writeGexf(output, write));
     put('communities.json', JSON.stringify(output.communities, null, 2) + '\n');
     put('accounts.csv', (write) => {
-      write(csvLine(['account_id', 'screen_name', 'community', 'score', 'flagged', 'reasons']));
-      for (const a of output.accounts) {
-        write(csvLine([a.accountId, a.screenName, a.community, round(a.score), a.flagged, a.reasons.join('; ')]));
-      }
+      write(csvLine(ACCOUNT_COLUMNS));
+      for (const a of output.accounts) write(csvLine(accountCells(a)));
     });
     put('features.csv', (write) => {
       write(csvLine(FEATURE_COLUMNS));

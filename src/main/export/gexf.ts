@@ -15,11 +15,12 @@ const NODE_ATTRIBUTES = [
   ['screen_name', 'string'],
   ['created', 'string'],
   ['posts', 'integer'],
+  ['component', 'integer'],
 ] as const;
 
 /**
  * GEXF 1.3 for Gephi: viz colour by community (the map's palette), size by posts, ForceAtlas2 positions; node
- * attributes community, score, flagged, screen_name, created, posts; edge weight and an attribute `kind`
+ * attributes community, score, flagged, screen_name, created, posts, component; edge weight and an attribute `kind`
  * (never `type`, which Gephi's importer reads as directedness and then rejects). Parallel edges are merged with
  * their weights summed; self-loops are dropped.
  *
@@ -91,7 +92,9 @@ export function prepareGexf(output: AnalysisOutput, options: GexfOptions = {}): 
         `<attvalue for="flagged" value="${account?.flagged ? 'true' : 'false'}"/>` +
         (screenName ? `<attvalue for="screen_name" value="${attr(screenName)}"/>` : '') +
         (created ? `<attvalue for="created" value="${created}"/>` : '') +
-        `<attvalue for="posts" value="${posts}"/></attvalues>` +
+        `<attvalue for="posts" value="${posts}"/>` +
+        (account?.component !== undefined ? `<attvalue for="component" value="${account.component}"/>` : '') +
+        `</attvalues>` +
         `<viz:color r="${r}" g="${g}" b="${b}"/><viz:size value="${round(2 + Math.sqrt(posts))}"/>` +
         `<viz:position x="${round(graph.x[p])}" y="${round(graph.y[p])}" z="0"/></node>\n`,
     );

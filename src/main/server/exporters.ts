@@ -5,6 +5,7 @@
 import type { AnalysisOutput } from '../../shared/analysis/result';
 import type { CsvTable } from '../../shared/api/contract';
 import { csvLine } from '../../shared/io/csv-writer';
+import { ACCOUNT_COLUMNS, accountCells } from '../../shared/io/account-table';
 import { FEATURE_COLUMNS, featureCells } from '../../shared/io/feature-table';
 import { analysisToGexf, type GexfOptions } from '../export/gexf';
 
@@ -40,10 +41,8 @@ export function toCsv(output: AnalysisOutput, table: CsvTable): string {
     lines.push(csvLine(FEATURE_COLUMNS));
     for (const a of output.accounts) lines.push(csvLine(featureCells(a)));
   } else if (table === 'accounts') {
-    lines.push(csvLine(['account_id', 'screen_name', 'community', 'score', 'flagged', 'reasons']));
-    for (const a of output.accounts) {
-      lines.push(csvLine([a.accountId, a.screenName, a.community, a.score, a.flagged, a.reasons.join('; ')]));
-    }
+    lines.push(csvLine(ACCOUNT_COLUMNS));
+    for (const a of output.accounts) lines.push(csvLine(accountCells(a)));
   } else {
     const idOf = new Map(output.accounts.map((a) => [a.index, a.accountId]));
     const node = (p: number) => idOf.get(output.graph.nodes[p]) ?? String(output.graph.nodes[p]);

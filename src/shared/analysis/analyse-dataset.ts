@@ -31,6 +31,7 @@ import type { TextGroups } from './text';
 import { coorSharesFromDataset, detectGroups, generateCoordinatedNetwork } from './coortweet';
 import type { AnalysisOutput, AnalysisParameters, CoactionMode, GraphEdgeOut, ProjectionTarget } from './result';
 import { buildBipartite, projectBipartite, type ProjectionStats } from '../graph/bipartite';
+import { connectedComponents } from '../graph/components';
 import type { ObjectKind } from '../model/records';
 
 export type AnalysisProgress = (stage: string, fraction: number) => void;
@@ -141,6 +142,7 @@ export async function analyseDataset(
   );
   const membership = new Int32Array(ds.accounts.count).fill(-1);
   compact.original.forEach((account, node) => (membership[account] = communities.community[node]));
+  const components = connectedComponents(compact.edges);
 
   const layoutOptions: LayoutOptions = {
     seed: params.seed,
@@ -176,6 +178,9 @@ export async function analyseDataset(
       kind: edgeKindName(compact.edges.kind?.[e]),
     };
   }
+  const componentOf = new Int32Array(ds.accounts.count).fill(-1);
+  compact.original.forEach((account, node) => (componentOf[account] = components.component[node]));
+  for (const a of evidence.accounts) if (componentOf[a.index] >= 0) a.component = componentOf[a.index];
   const flagged = evidence.communities.filter((c) => c.flagged);
   progress('done', 1);
   return {
@@ -190,6 +195,7 @@ export async function analyseDataset(
         flagged: flagged.length,
         flaggedAccounts: evidence.accounts.filter((a) => a.flagged).length,
         cascades: cascades.length,
+        components: components.count,
       },
       parameters: params,
       ...(windowEstimate && { windowEstimate }),

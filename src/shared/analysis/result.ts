@@ -56,6 +56,8 @@ export interface AccountResult {
   createdAt?: number | null;
   /** Posts by this account in the project. */
   posts?: number;
+  /** Connected component of the account in the analysed graph, 0 = the largest. */
+  component?: number;
   /** The per-account numbers behind the evidence (features.csv). */
   features?: AccountFeatureRow;
 }
@@ -172,6 +174,8 @@ export interface AnalysisSummary {
     flagged: number;
     flaggedAccounts: number;
     cascades: number;
+    /** Connected components of the analysed graph. */
+    components?: number;
   };
   parameters: AnalysisParameters;
   /** projection graphs: targets in the bipartite graph, and those left out for having too many accounts. */

@@ -130,7 +130,7 @@ async function analyzeInto(projectFile: string, outDir: string, params: Partial<
     }
     io.out(
       `${s.counts.nodes} accounts in the graph, ${s.counts.edges} edges, ${s.counts.communities} communities ` +
-        `(modularity ${s.modularity.toFixed(3)}), ${s.counts.flagged} flagged (${s.counts.flaggedAccounts} accounts), ` +
+        `(modularity ${s.modularity.toFixed(3)}), ${s.counts.components ?? 0} connected components, ${s.counts.flagged} flagged (${s.counts.flaggedAccounts} accounts), ` +
         `${s.counts.cascades} cascades\n`,
     );
     if (s.counts.nodes === 0) {
