@@ -106,6 +106,28 @@ describe('planted rings', () => {
     expect(campaign.flagged).toBe(true);
     const timeline = hashtagTimelines(ds).find((t) => t.key === planted.truth.campaign.tag)!;
     expect(timeline.bursts[0].reason).toMatch(/^100 accounts posted #cleanwatersnow 412 times within 47 minutes/);
+    // The bursts table (bursts.csv): the campaign is the largest burst, and the campaign's community posted it.
+    const top = result.bursts![0];
+    expect(top).toMatchObject({ hashtag: 'cleanwatersnow', posts: 412, accounts: 100, topCommunity: campaign.id });
+    expect(top.end - top.start).toBeLessThan(47 * 60);
+    // Counted here: the burst's posts by accounts of that community, and by the planted campaign's accounts.
+    const communityOfAccount = new Map(result.accounts.map((a) => [a.accountId, a.community]));
+    const campaignIds = new Set(planted.truth.rings.hashtag_burst);
+    const tag = ds.objects.values.indexOf('hashtag:cleanwatersnow');
+    let byCommunity = 0;
+    let byRing = 0;
+    for (let o = 0; o < ds.objects.count; o++) {
+      const p = ds.objects.post[o];
+      if (ds.objects.value[o] !== tag || ds.posts.time[p] < top.start || ds.posts.time[p] > top.end) continue;
+      const author = ds.accounts.extId[ds.posts.author[p]];
+      if (communityOfAccount.get(author) === campaign.id) byCommunity++;
+      if (campaignIds.has(author)) byRing++;
+    }
+    expect(top.topCommunityPosts).toBe(byCommunity);
+    expect(byRing).toBeGreaterThan(400);
+    expect(byCommunity).toBeGreaterThan(400);
+    for (let i = 1; i < result.bursts!.length; i++)
+      expect(result.bursts![i - 1].posts).toBeGreaterThanOrEqual(result.bursts![i].posts);
   });
 
   it('leaves dense organic communities alone: the fan club is insular and in sync, and not flagged', () => {

@@ -44,6 +44,7 @@ describe('claque run and claque analyze on a real share table', () => {
       'cascades.csv',
       'summary.json',
       'coaction_edges.csv',
+      'bursts.csv',
     ]) {
       expect(existsSync(join(outDir, f)), f).toBe(true);
     }

@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisOutput } from '../../shared/analysis/result';
 import { csvLine } from '../../shared/io/csv-writer';
+import { BURST_COLUMNS, burstCells } from '../../shared/io/burst-table';
 import { ACCOUNT_COLUMNS, accountCells } from '../../shared/io/account-table';
 import { FEATURE_COLUMNS, featureCells } from '../../shared/io/feature-table';
 import { prepareGexf, writeGexf } from '../export/gexf';
@@ -14,6 +15,7 @@ export const OUTPUT_FILES = [
   'accounts.csv',
   'features.csv',
   'cascades.csv',
+  'bursts.csv',
   'summary.json',
 ] as const;
 
@@ -99,6 +101,10 @@ export async function writeOutputs(dir: string, output: AnalysisOutput, options:
           ]),
         );
       }
+    });
+    put('bursts.csv', (write) => {
+      write(csvLine(BURST_COLUMNS));
+      for (const b of output.bursts ?? []) write(csvLine(burstCells(b)));
     });
     if (output.coactionEdges) {
       put('coaction_edges.csv', (write) => {

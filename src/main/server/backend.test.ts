@@ -120,6 +120,11 @@ describe('backend', () => {
       'community,rank,size,score,flagged,density,insularity,shift_pattern,synchrony,not_enough_data,reasons',
     );
     expect(csv).toHaveLength(FIXTURE.communities.length + 2);
+    // An analysis saved before bursts were kept exports the table's header alone.
+    const bursts = value<{ content: string }>(await backend.call('export.csv', { table: 'bursts' })).content;
+    expect(bursts.split('\n')[0]).toBe(
+      'hashtag,start,end,minutes,posts,accounts,peak_z,usual_posts_per_bin,bin_seconds,top_community,top_community_posts,reason',
+    );
   });
 
   it('cancels a running import through job.cancel and leaves the project unchanged', async () => {

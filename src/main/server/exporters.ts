@@ -5,6 +5,7 @@
 import type { AnalysisOutput } from '../../shared/analysis/result';
 import type { CsvTable } from '../../shared/api/contract';
 import { csvLine } from '../../shared/io/csv-writer';
+import { BURST_COLUMNS, burstCells } from '../../shared/io/burst-table';
 import { ACCOUNT_COLUMNS, accountCells } from '../../shared/io/account-table';
 import { FEATURE_COLUMNS, featureCells } from '../../shared/io/feature-table';
 import { analysisToGexf, type GexfOptions } from '../export/gexf';
@@ -40,6 +41,9 @@ export function toCsv(output: AnalysisOutput, table: CsvTable): string {
   } else if (table === 'features') {
     lines.push(csvLine(FEATURE_COLUMNS));
     for (const a of output.accounts) lines.push(csvLine(featureCells(a)));
+  } else if (table === 'bursts') {
+    lines.push(csvLine(BURST_COLUMNS));
+    for (const b of output.bursts ?? []) lines.push(csvLine(burstCells(b)));
   } else if (table === 'accounts') {
     lines.push(csvLine(ACCOUNT_COLUMNS));
     for (const a of output.accounts) lines.push(csvLine(accountCells(a)));

@@ -215,6 +215,7 @@ export async function analyseDataset(
       edges,
     },
     coactionEdges: coaction ? coactionRows(ds, coaction) : undefined,
+    bursts: evidence.bursts,
   };
 }
 

@@ -8,6 +8,7 @@
  * same source's posts to be shared on cue several times, each share straight from the original.
  */
 import type { Timeline } from './bursts';
+import type { BurstRow } from './result';
 import { OBJECT_KINDS, POST_KINDS, type Dataset } from './dataset';
 import { accountLabel, insufficientWhen, pct, ramp, round, type Signal } from './evidence-signal';
 import type { AccountFeatures } from './features';
@@ -314,7 +315,8 @@ export function cueSharing(ds: Dataset, f: AccountFeatures, m: Members, opt: Tim
  * who posted the tag at least twice inside one such burst. An organic trend, or a wave of shares of one tagged
  * post, is many people posting once each; the author of the shared post posts once too.
  */
-export function burstParticipation(ds: Dataset, m: Members, timelines: Timeline[]): Signal[] {
+/** `rows`, when given, gets one row per burst (the bursts table of the outputs). */
+export function burstParticipation(ds: Dataset, m: Members, timelines: Timeline[], rows?: BurstRow[]): Signal[] {
   // The bursting hashtags' value ids: one pass over the values against the few wanted keys, rather than a
   // map of every value (millions on a big project) to look a few up.
   const bursting = timelines.filter((t) => t.kind === 'hashtag' && t.bursts.length > 0);
@@ -349,6 +351,25 @@ export function burstParticipation(ds: Dataset, m: Members, timelines: Timeline[
         const l = byComm.get(c);
         if (l) l.push(p);
         else byComm.set(c, [p]);
+      }
+      if (rows) {
+        let top: number | null = null;
+        let topPosts = 0;
+        for (const [c, ps] of byComm)
+          if (ps.length > topPosts || (ps.length === topPosts && c < top!)) [top, topPosts] = [c, ps.length];
+        rows.push({
+          hashtag: t.key,
+          start: b.start,
+          end: b.end,
+          posts: b.posts,
+          accounts: b.accounts,
+          peakZ: b.peakZ,
+          baselinePerBin: b.baselinePerBin,
+          binSeconds: t.binSeconds,
+          topCommunity: top,
+          topCommunityPosts: topPosts,
+          reason: b.reason,
+        });
       }
       for (const [c, ps] of byComm) {
         if (ps.length < 0.5 * inside.length) continue;

@@ -19,7 +19,7 @@ import {
 import type { Signal } from './evidence-signal';
 import { burstParticipation, cueSharing, synchrony, type Members } from './evidence-timing';
 import { featureRow, type AccountFeatures } from './features';
-import type { AccountResult, CommunitySummary } from './result';
+import type { AccountResult, BurstRow, CommunitySummary } from './result';
 import { communityVerdict, DEFAULT_VERDICT, memberScore, type VerdictOptions } from './verdict';
 
 export interface EvidenceOptions {
@@ -48,6 +48,8 @@ export interface CommunityAnalysis {
   communities: CommunitySummary[];
   /** One per account with a community (membership ≥ 0), in account order. */
   accounts: AccountResult[];
+  /** Every hashtag burst, most posts first, with the community that posted most inside it. */
+  bursts: BurstRow[];
 }
 
 /** Evidence, verdicts and per-account results for every community of `membership` (-1 = not in the graph). */
@@ -77,7 +79,9 @@ export function analyseCommunities(
 
   const sync = synchrony(ds, members, timing);
   const cue = cueSharing(ds, features, members, timing);
-  const burst = burstParticipation(ds, members, timelines);
+  const bursts: BurstRow[] = [];
+  const burst = burstParticipation(ds, members, timelines, bursts);
+  bursts.sort((a, b) => b.posts - a.posts || a.start - b.start);
   const context = contextSignals(ds, members);
 
   const communities: CommunitySummary[] = [];
@@ -138,7 +142,7 @@ export function analyseCommunities(
   });
   communities.sort((a, b) => b.score - a.score || b.size - a.size || a.id - b.id);
   accounts.sort((a, b) => a.index - b.index);
-  return { communities, accounts };
+  return { communities, accounts, bursts };
 }
 
 /** The ranked community summaries only (see analyseCommunities). */

@@ -114,6 +114,23 @@ export interface CascadeResult {
   usedFollows: boolean;
 }
 
+export interface BurstRow {
+  hashtag: string;
+  /** First and last post inside the burst, Unix seconds. */
+  start: number;
+  end: number;
+  posts: number;
+  accounts: number;
+  peakZ: number;
+  /** The hashtag's usual posts per bin (median over the data's span), and the bin width in seconds. */
+  baselinePerBin: number;
+  binSeconds: number;
+  /** The community with most posts inside the burst (null when none of its posters is in the graph). */
+  topCommunity: number | null;
+  topCommunityPosts: number;
+  reason: string;
+}
+
 export interface GraphEdgeOut {
   source: number;
   target: number;
@@ -210,4 +227,6 @@ export interface AnalysisOutput {
   cascades: CascadeResult[];
   graph: AnalysedGraph;
   coactionEdges?: { accountA: string; accountB: string; weight: number; avgDeltaS: number; symmetry: number }[];
+  /** Every hashtag burst (bursts.ts), largest first, with the community that posted most inside it. */
+  bursts?: BurstRow[];
 }

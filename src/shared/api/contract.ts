@@ -73,7 +73,7 @@ export const analysisParametersSchema = z.strictObject({
 /** The app starts from the pipeline's own defaults, so the app and `claque analyze` agree on one project. */
 export const DEFAULT_ANALYSIS_PARAMETERS: z.infer<typeof analysisParametersSchema> = { ...ANALYSIS_DEFAULTS };
 
-export const CSV_TABLES = ['communities', 'accounts', 'features', 'edges'] as const;
+export const CSV_TABLES = ['communities', 'accounts', 'features', 'edges', 'bursts'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 export const REQUEST_SCHEMAS = {
