@@ -27,6 +27,14 @@ describe('claque run and claque analyze on a real share table', () => {
   const outDir = join(dir, 'out');
   let stdout = '';
 
+  /** `claque analyze` on the imported project again, into DIR/name, with these options; must succeed. */
+  const analyzeAgain = async (name: string, args: string[]) => {
+    const m = memoryIo();
+    const out = join(dir, name);
+    expect(await runCli(['analyze', join(outDir, 'project.claque'), '--out', out, ...args], m.io), m.err()).toBe(0);
+    return { m, out };
+  };
+
   beforeAll(async () => {
     const m = memoryIo();
     const code = await runCli(['run', SHARES, '--out', outDir], m.io);
@@ -180,10 +188,14 @@ describe('claque run and claque analyze on a real share table', () => {
   }, 120_000);
 
   it('--coaction coortweet writes exactly the network CooRTweet computes from the raw CSV', async () => {
-    const m = memoryIo();
-    const out = join(dir, 'coor');
-    const args = ['--coaction', 'coortweet', '--window', '60', '--min-participation', '2'];
-    expect(await runCli(['analyze', join(outDir, 'project.claque'), '--out', out, ...args], m.io), m.err()).toBe(0);
+    const { out } = await analyzeAgain('coor', [
+      '--coaction',
+      'coortweet',
+      '--window',
+      '60',
+      '--min-participation',
+      '2',
+    ]);
     const got = parseCsv(readFileSync(join(out, 'coaction_edges.csv')), { columns: true }) as Record<string, string>[];
 
     // The reference: the CSV read directly, no importer, no project.
@@ -212,10 +224,7 @@ describe('claque run and claque analyze on a real share table', () => {
   }, 120_000);
 
   it('--window auto estimates the window as CooRnet does, from the raw CSV', async () => {
-    const m = memoryIo();
-    const out = join(dir, 'auto');
-    const args = ['--coaction', 'retweet', '--window', 'auto'];
-    expect(await runCli(['analyze', join(outDir, 'project.claque'), '--out', out, ...args], m.io), m.err()).toBe(0);
+    const { m, out } = await analyzeAgain('auto', ['--coaction', 'retweet', '--window', 'auto']);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as AnalysisSummary;
 
     // The reference, written out here: estimate_coord_interval(q = 0.1, p = 0.5) over the CSV's shares, each
@@ -253,10 +262,14 @@ describe('claque run and claque analyze on a real share table', () => {
   }, 120_000);
 
   it('--from / --to analyse one period alone: its shares, its accounts, its cascades', async () => {
-    const m = memoryIo();
-    const out = join(dir, 'week');
-    const args = ['--coaction', 'retweet', '--from', '2021-01-27', '--to', '2021-01-31'];
-    expect(await runCli(['analyze', join(outDir, 'project.claque'), '--out', out, ...args], m.io), m.err()).toBe(0);
+    const { m, out } = await analyzeAgain('week', [
+      '--coaction',
+      'retweet',
+      '--from',
+      '2021-01-27',
+      '--to',
+      '2021-01-31',
+    ]);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as AnalysisSummary;
 
     // From the raw CSV: the shares (one post per content_id) from 27 January 00:00 to 31 January 23:59:59 UTC.
@@ -280,10 +293,7 @@ describe('claque run and claque analyze on a real share table', () => {
   }, 120_000);
 
   it('--projection post links accounts by the retweeted posts they share, as counted from the raw CSV', async () => {
-    const m = memoryIo();
-    const out = join(dir, 'projection');
-    const args = ['--projection', 'post', '--min-weight', '3'];
-    expect(await runCli(['analyze', join(outDir, 'project.claque'), '--out', out, ...args], m.io), m.err()).toBe(0);
+    const { m, out } = await analyzeAgain('projection', ['--projection', 'post', '--min-weight', '3']);
 
     // The reference: per object the distinct accounts that shared it; objects with more than 1,000 are left out.
     const raw = parseCsv(readFileSync(SHARES), { columns: true }) as Record<string, string>[];

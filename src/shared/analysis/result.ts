@@ -4,6 +4,7 @@
  */
 import type { InteractionKind } from '../model/records';
 import type { WindowEstimate } from './auto-window';
+import type { Burst } from './bursts';
 import type { ProjectionStats } from '../graph/bipartite';
 
 /** One number behind a verdict, with the sentence that explains it to a reader. */
@@ -114,21 +115,14 @@ export interface CascadeResult {
   usedFollows: boolean;
 }
 
-export interface BurstRow {
+/** A hashtag burst as the outputs list it (bursts.csv). */
+export interface BurstRow extends Burst {
   hashtag: string;
-  /** First and last post inside the burst, Unix seconds. */
-  start: number;
-  end: number;
-  posts: number;
-  accounts: number;
-  peakZ: number;
-  /** The hashtag's usual posts per bin (median over the data's span), and the bin width in seconds. */
-  baselinePerBin: number;
+  /** Bin width of the hashtag's timeline, seconds (baselinePerBin is per bin). */
   binSeconds: number;
   /** The community with most posts inside the burst (null when none of its posters is in the graph). */
   topCommunity: number | null;
   topCommunityPosts: number;
-  reason: string;
 }
 
 export interface GraphEdgeOut {
