@@ -10,6 +10,7 @@ import {
   COACTION_MODES,
   PROJECTION_TARGETS,
   type AnalysisParameters,
+  type AnalysisSummary,
   type ProjectionTarget,
 } from '../../../shared/analysis/result';
 import { describeWindowEstimate } from '../../../shared/analysis/auto-window';
@@ -133,12 +134,7 @@ async function analyzeInto(projectFile: string, outDir: string, params: Partial<
         `(modularity ${s.modularity.toFixed(3)}), ${s.counts.components ?? 0} connected components, ${s.counts.flagged} flagged (${s.counts.flaggedAccounts} accounts), ` +
         `${s.counts.cascades} cascades\n`,
     );
-    if (s.counts.nodes === 0) {
-      io.err(
-        'analyze: the graph is empty: no interactions and no accounts acting on the same object within the window. ' +
-          'Try --coaction hashtag or domain, a longer --window, or --graph follow.\n',
-      );
-    }
+    if (s.counts.nodes === 0) io.err(`analyze: the graph is empty: ${emptyGraphHint(s)}\n`);
     for (const c of output.communities.filter((c) => c.flagged).slice(0, 10)) {
       io.out(
         `  flagged community ${c.id}: ${c.size} accounts, score ${c.score.toFixed(2)} — ${c.reasons.slice(0, 2).join('; ')}\n`,
@@ -201,4 +197,22 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   io.out(`project ${projectFile}\n`);
   await analyzeInto(projectFile, outDir, params, io);
   return 0;
+}
+
+/** Why an analysis found no graph, in terms of the options given, and what to try instead. */
+function emptyGraphHint(s: AnalysisSummary): string {
+  const p = s.parameters;
+  if (hasTimeRange(p) && s.counts.posts === 0 && s.counts.interactions === 0) {
+    return `the period ${describeTimeRange(p)} holds no posts or interactions; check --from / --to.`;
+  }
+  if (p.graph === 'projection') {
+    return `no two accounts share a target of the kinds ${p.targets?.join(', ')}. Try other --projection targets.`;
+  }
+  if (p.graph === 'interaction') {
+    return `the project has no interactions of the kinds ${p.kinds?.join(', ') ?? 'asked for'}. Try --graph with other kinds.`;
+  }
+  return (
+    'no interactions and no accounts acting on the same object within the window. ' +
+    'Try --coaction hashtag or domain, a longer --window, or --graph follow.'
+  );
 }
