@@ -327,10 +327,10 @@ describe('claque run and claque analyze on a real share table', () => {
   it('says why a graph came out empty, in terms of the options given', async () => {
     const late = await analyzeAgain('empty-period', ['--from', '2030-01-01']);
     expect(late.m.err()).toContain(
-      'the graph is empty: the period 2030-01-01 00:00 UTC to the end holds no posts or interactions',
+      'the graph is empty: the period 2030-01-01 00:00 UTC to the end holds no posts or interactions; choose another period',
     );
     const pages = await analyzeAgain('empty-pages', ['--projection', 'page']);
-    expect(pages.m.err()).toContain('no two accounts share a target of the kinds page');
+    expect(pages.m.err()).toContain('no two accounts share a target of the kinds page: try other targets');
     expect(pages.m.out()).toMatch(/^0 accounts in the graph/m);
   });
 

@@ -231,4 +231,15 @@ describe.skipIf(!HAVE_CHROMIUM)('claque serve, end to end in Chromium', () => {
     expect(await page.getByTestId('analysis-summary').textContent()).toMatch(/window \d+ s \(estimated\)/);
     await page.screenshot({ path: join(REPO, 'test-results/screenshots/serve-flow-period.png') });
   });
+
+  it('says why the map is empty when the chosen graph has no edges (a share table has no pages)', async () => {
+    const options = page.getByRole('group', { name: 'Analysis options' });
+    if (!(await options.isVisible())) await page.getByRole('button', { name: 'Options' }).click();
+    await options.getByLabel('Graph').selectOption('projection');
+    await page.getByRole('button', { name: 'Analyze' }).click();
+    const empty = page.getByTestId('empty-graph');
+    await empty.waitFor({ timeout: 120_000 });
+    expect(await empty.textContent()).toContain('No two accounts share a target of the kinds page, account');
+    await page.screenshot({ path: join(REPO, 'test-results/screenshots/serve-flow-empty-graph.png') });
+  });
 });

@@ -1,3 +1,4 @@
+import { emptyGraphHint } from '../../shared/analysis/empty-graph';
 import { useEffect } from 'react';
 import { LargeGraphMap } from '../graph/LargeGraphMap';
 import { actions } from '../state/actions';
@@ -67,7 +68,13 @@ export function App() {
           )}
           {output && tab === 'cascades' && <CascadeView output={output} />}
           {output && tab === 'timelines' && <TimelineView />}
-          {output && tab === 'map' && (
+          {output && tab === 'map' && output.summary.counts.nodes === 0 && (
+            <div className="empty" data-testid="empty-graph">
+              <h2>The graph is empty</h2>
+              <p>{sentence(emptyGraphHint(output.summary))} Change the options and press Analyze.</p>
+            </div>
+          )}
+          {output && tab === 'map' && output.summary.counts.nodes > 0 && (
             <>
               <FiltersBar output={output} />
               <div className="map-wrap">
@@ -85,3 +92,5 @@ export function App() {
     </div>
   );
 }
+
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

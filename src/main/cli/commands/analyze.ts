@@ -10,11 +10,11 @@ import {
   COACTION_MODES,
   PROJECTION_TARGETS,
   type AnalysisParameters,
-  type AnalysisSummary,
   type ProjectionTarget,
 } from '../../../shared/analysis/result';
 import { describeWindowEstimate } from '../../../shared/analysis/auto-window';
 import { describeTimeRange, hasTimeRange } from '../../../shared/analysis/slice-dataset';
+import { emptyGraphHint } from '../../../shared/analysis/empty-graph';
 import { parseTime } from '../../../shared/io/time';
 import { UsageError, type CliIo } from '../io';
 import { parseMapping, parsePlatform, progressPrinter } from './import';
@@ -197,22 +197,4 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   io.out(`project ${projectFile}\n`);
   await analyzeInto(projectFile, outDir, params, io);
   return 0;
-}
-
-/** Why an analysis found no graph, in terms of the options given, and what to try instead. */
-function emptyGraphHint(s: AnalysisSummary): string {
-  const p = s.parameters;
-  if (hasTimeRange(p) && s.counts.posts === 0 && s.counts.interactions === 0) {
-    return `the period ${describeTimeRange(p)} holds no posts or interactions; check --from / --to.`;
-  }
-  if (p.graph === 'projection') {
-    return `no two accounts share a target of the kinds ${p.targets?.join(', ')}. Try other --projection targets.`;
-  }
-  if (p.graph === 'interaction') {
-    return `the project has no interactions of the kinds ${p.kinds?.join(', ') ?? 'asked for'}. Try --graph with other kinds.`;
-  }
-  return (
-    'no interactions and no accounts acting on the same object within the window. ' +
-    'Try --coaction hashtag or domain, a longer --window, or --graph follow.'
-  );
 }
