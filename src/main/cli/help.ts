@@ -5,7 +5,7 @@
 import { FORMATS } from '../import/formats';
 import { INTERACTION_KINDS, PLATFORMS } from '../../shared/model/records';
 import { COACTION_MODES, PROJECTION_TARGETS } from '../../shared/analysis/result';
-import { ANALYSIS_DEFAULTS } from '../../shared/analysis/defaults';
+import { ANALYSIS_DEFAULTS, PROJECTION_MIN_SHARED } from '../../shared/analysis/defaults';
 
 const ANALYSIS_HELP = `
 Graph (give at most one of --graph / --coaction / --projection; without any, the default analysis: every
@@ -20,7 +20,7 @@ interaction plus co-shares of the same post, link, image or hashtag within the w
   --window S|auto          co-action window in seconds (default ${ANALYSIS_DEFAULTS.windowSeconds}); auto estimates it from the data
                            as CooRnet's estimate_coord_interval does (q 0.1, p 0.5); summary.json keeps the estimate
   --min-participation N    accounts with fewer shares take no part in co-action (default ${ANALYSIS_DEFAULTS.minParticipation})
-  --min-weight W           drop edges lighter than W (default ${ANALYSIS_DEFAULTS.minWeight})
+  --min-weight W           drop edges lighter than W (default 1; ${PROJECTION_MIN_SHARED} shared targets for --projection)
 Period (default: all the data):
   --from T, --to T         analyse only posts and interactions from / to T, inclusive: a date (2021-09-20; a
                            date as --to means the end of that day), an ISO time (no zone = UTC) or Unix seconds

@@ -18,7 +18,7 @@ import { buildInteractionGraph } from '../graph/interaction-graph';
 import { compactNodes, MIXED_KIND, PairAccumulator, type EdgeList } from '../graph/edge-list';
 import { forceAtlas2Layout, type Layout, type LayoutOptions } from '../graph/layout';
 import { estimateWindow, type WindowEstimate } from './auto-window';
-import { ANALYSIS_DEFAULTS } from './defaults';
+import { ANALYSIS_DEFAULTS, PROJECTION_MIN_SHARED } from './defaults';
 import { hasTimeRange, sliceDataset } from './slice-dataset';
 import { buildCascades } from './cascades';
 import { buildCoactionGraph, COACTION_DEFAULTS, type CoactionGraph } from './coaction';
@@ -256,7 +256,7 @@ function buildGraph(ds: Dataset, p: AnalysisParameters): BuiltGraph {
     objectKinds: [kind],
     windowSeconds: p.windowSeconds,
     minParticipation: p.minParticipation,
-    minWeight: p.minWeight,
+    minWeight: p.minWeight ?? COACTION_DEFAULTS.minWeight,
   });
   if (p.graph === 'interaction') {
     return { graph: buildInteractionGraph(ds, { kinds: p.kinds, minWeight: p.minWeight }) };
@@ -302,10 +302,11 @@ export const DEFAULT_PROJECTION_TARGETS: ProjectionTarget[] = ['page', 'account'
 
 /**
  * Accounts linked by the number of targets they share (bipartite.ts), whatever the time between: how
- * accounts that only ever comment on a handful of official pages show up together. Targets engaged by more
+ * accounts that only ever comment on a handful of official pages show up together. Two shared targets by
+ * default: strangers commenting on one popular page are not linked. Targets engaged by more
  * than 1,000 accounts are left out (each would add half a million pairs); the summary says how many.
  */
-function projectionGraph(ds: Dataset, targets: ProjectionTarget[], minWeight = 1): BuiltGraph {
+function projectionGraph(ds: Dataset, targets: ProjectionTarget[], minWeight = PROJECTION_MIN_SHARED): BuiltGraph {
   const objectKinds = targets.flatMap((t): ObjectKind[] =>
     t === 'account' ? [] : t === 'post' ? ['post', 'object'] : [t],
   );

@@ -92,5 +92,8 @@ describe('shared-target projections', () => {
     expect(new Set(ring.map((a) => a.community)).size).toBe(1);
     const defaults = await analyseDataset(ds, { graph: 'projection' }, { layoutIterations: 2 });
     expect(defaults.summary.parameters.targets).toEqual(['page', 'account']);
+    // Two shared targets unless told otherwise: one shared page links strangers.
+    expect(defaults.graph.edges.length).toBeGreaterThan(0);
+    expect(Math.min(...defaults.graph.edges.map((e) => e.weight))).toBe(2);
   });
 });

@@ -98,29 +98,72 @@ export interface ProjectionStats {
   maxTargetDegree: number;
 }
 
-/** Accounts linked by the number of targets they share (undirected). */
+/**
+ * Accounts linked by the number of targets they share (undirected), row by row as in a sparse product A·Aᵀ:
+ * for each account, its co-engagers are counted in one dense array and only pairs reaching `minShared` are
+ * kept. The work is the same Σ k(k−1)/2 over targets as a pair hash, but memory holds the kept edges only —
+ * on a 1M-post project a projection has tens of millions of pairs sharing one target, which a hash of every
+ * pair had to hold at once (2.8 GB) before dropping them.
+ */
 export function projectBipartite(
   bg: BipartiteGraph,
   options: ProjectionOptions = {},
   stats?: ProjectionStats,
 ): EdgeList {
   const maxDegree = options.maxTargetDegree ?? PROJECTION_DEFAULTS.maxTargetDegree;
-  const minShared = options.minShared ?? 1;
-  const start = new Int32Array(bg.targetCount + 1);
-  for (let e = 0; e < bg.target.length; e++) start[bg.target[e] + 1]++;
-  for (let t = 0; t < bg.targetCount; t++) start[t + 1] += start[t];
-  const fill = start.slice(0, bg.targetCount);
-  const members = new Int32Array(bg.target.length);
-  for (let e = 0; e < bg.target.length; e++) members[fill[bg.target[e]]++] = bg.account[e];
-  const acc = new PairAccumulator(bg.accountCount, false, { capacity: 1024 });
+  const minShared = options.minShared ?? PROJECTION_DEFAULTS.minShared;
+  const A = bg.accountCount;
+  const T = bg.targetCount;
+  // Target → its accounts, ascending (CSR), for the targets kept; account → its kept targets (CSR).
+  const tStart = new Int32Array(T + 1);
+  for (let e = 0; e < bg.target.length; e++) tStart[bg.target[e] + 1]++;
+  for (let t = 0; t < T; t++) tStart[t + 1] += tStart[t];
+  const kept = (t: number) => tStart[t + 1] - tStart[t] <= maxDegree;
   let skipped = 0;
-  for (let t = 0; t < bg.targetCount; t++) {
-    const s = start[t];
-    const e = start[t + 1];
-    if (e - s > maxDegree) skipped++;
-    if (e - s < 2 || e - s > maxDegree) continue;
-    for (let i = s; i < e; i++) for (let j = i + 1; j < e; j++) acc.add(members[i], members[j], 1);
+  for (let t = 0; t < T; t++) if (!kept(t)) skipped++;
+  const order = Int32Array.from(bg.account.keys()).sort((x, y) => bg.account[x] - bg.account[y] || x - y);
+  const tFill = tStart.slice(0, T);
+  const members = new Int32Array(bg.target.length);
+  for (const e of order) members[tFill[bg.target[e]]++] = bg.account[e];
+  const aStart = new Int32Array(A + 1);
+  for (let e = 0; e < bg.account.length; e++) if (kept(bg.target[e])) aStart[bg.account[e] + 1]++;
+  for (let a = 0; a < A; a++) aStart[a + 1] += aStart[a];
+  const aFill = aStart.slice(0, A);
+  const targetsOf = new Int32Array(aStart[A]);
+  for (let e = 0; e < bg.account.length; e++) if (kept(bg.target[e])) targetsOf[aFill[bg.account[e]]++] = bg.target[e];
+
+  const shared = new Int32Array(A);
+  const touched = new Int32Array(A);
+  const source: number[] = [];
+  const target: number[] = [];
+  const weight: number[] = [];
+  for (let a = 0; a < A; a++) {
+    let n = 0;
+    for (let i = aStart[a]; i < aStart[a + 1]; i++) {
+      const t = targetsOf[i];
+      // Members ascending: the ones after `a` are the pairs (a, b > a), each counted once per shared target.
+      for (let j = tStart[t + 1] - 1; j >= tStart[t] && members[j] > a; j--) {
+        const b = members[j];
+        if (shared[b]++ === 0) touched[n++] = b;
+      }
+    }
+    touched.subarray(0, n).sort();
+    for (let k = 0; k < n; k++) {
+      const b = touched[k];
+      if (shared[b] >= minShared) {
+        source.push(a);
+        target.push(b);
+        weight.push(shared[b]);
+      }
+      shared[b] = 0;
+    }
   }
-  if (stats) Object.assign(stats, { targets: bg.targetCount, skippedTargets: skipped, maxTargetDegree: maxDegree });
-  return acc.toEdgeList((e) => acc.weight[e] >= minShared).edges;
+  if (stats) Object.assign(stats, { targets: T, skippedTargets: skipped, maxTargetDegree: maxDegree });
+  return {
+    nodeCount: A,
+    directed: false,
+    source: Int32Array.from(source),
+    target: Int32Array.from(target),
+    weight: Float64Array.from(weight),
+  };
 }
