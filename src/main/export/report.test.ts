@@ -140,6 +140,40 @@ describe('communityReport', () => {
     expect(html).toContain('<code><bdi>/tmp/x⟨U+202E⟩y.claque</bdi></code>');
   });
 
+  it('names the period, an estimated window and projection targets among the parameters', () => {
+    const ring = FIXTURE.communities.find((c) => c.flagged)!;
+    const whole = communityReport(FIXTURE, ring.id, provenance, {});
+    expect(whole).toContain('<th>Period</th><td>all the data</td>');
+    expect(whole).not.toContain('Projection targets');
+    const summary = {
+      ...FIXTURE.summary,
+      parameters: {
+        ...FIXTURE.summary.parameters,
+        graph: 'projection' as const,
+        targets: ['page' as const, 'account' as const],
+        from: 1632096000,
+        to: 1632700799,
+        autoWindow: true,
+        windowSeconds: 23,
+      },
+      windowEstimate: {
+        seconds: 22.5,
+        windowSeconds: 23,
+        fallback: false,
+        q: 0.1,
+        p: 0.5,
+        objectKinds: ['retweet' as const],
+        objectsShared: 2000,
+        objectsQuick: 200,
+        summary: { min: 1, q1: 10, median: 22.5, mean: 30, q3: 40, max: 90 },
+      },
+    };
+    const html = communityReport({ ...FIXTURE, summary }, ring.id, provenance, {});
+    expect(html).toContain('<th>Period</th><td>2021-09-20 00:00 UTC to 2021-09-26 23:59:59 UTC</td>');
+    expect(html).toContain('<th>Projection targets</th><td>page, account</td>');
+    expect(html).toContain('<th>Co-action window</th><td>23 s, estimated from the data: of 2,000 objects');
+  });
+
   it('refuses a community that is not ranked', () => {
     expect(() => communityReport(FIXTURE, -5, provenance, { generatedAt: 0 })).toThrow(/community -5/);
   });
