@@ -142,7 +142,7 @@ describe('communityReport', () => {
 
   it('names the period, an estimated window and projection targets among the parameters', () => {
     const ring = FIXTURE.communities.find((c) => c.flagged)!;
-    const whole = communityReport(FIXTURE, ring.id, provenance, {});
+    const whole = communityReport(FIXTURE, ring.id, provenance, { generatedAt: 0 });
     expect(whole).toContain('<th>Period</th><td>all the data</td>');
     expect(whole).not.toContain('Projection targets');
     const summary = {
@@ -168,7 +168,7 @@ describe('communityReport', () => {
         summary: { min: 1, q1: 10, median: 22.5, mean: 30, q3: 40, max: 90 },
       },
     };
-    const html = communityReport({ ...FIXTURE, summary }, ring.id, provenance, {});
+    const html = communityReport({ ...FIXTURE, summary }, ring.id, provenance, { generatedAt: 0 });
     expect(html).toContain('<th>Period</th><td>2021-09-20 00:00 UTC to 2021-09-26 23:59:59 UTC</td>');
     expect(html).toContain('<th>Projection targets</th><td>page, account</td>');
     expect(html).toContain('<th>Co-action window</th><td>23 s, estimated from the data: of 2,000 objects');
