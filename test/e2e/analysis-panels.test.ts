@@ -5,7 +5,7 @@
  * current view as GEXF and the map as PNG and check both files, export a community's evidence report.
  * Screenshot references of the cascade view and the account panel sit in screenshots/ (see README.md).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Graph from 'graphology';
@@ -17,6 +17,7 @@ import { createBackend, type Backend } from '../../src/main/server/backend';
 import { startServer, type RunningServer } from '../../src/main/server/http-server';
 import type { AnalysisOutput } from '../../src/shared/analysis/result';
 import { DEFAULT_ANALYSIS_PARAMETERS } from '../../src/shared/api/contract';
+import { closeInProcessApp } from './helpers/in-process-app';
 import { HAVE_CHROMIUM, launchChromium } from './helpers/browser';
 import { ensureBuilt, RENDERER_DIR, REPO } from './helpers/build';
 import { compareImages, inkShare } from './helpers/image-compare';
@@ -79,12 +80,7 @@ describe.skipIf(!HAVE_CHROMIUM)('analysis panels and exports (Chromium, real pip
     await page.goto(server.url);
     await page.getByTestId('community').first().waitFor({ timeout: 30_000 });
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    backend?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeInProcessApp({ browser, server, backend, dir }));
 
   it('opens the largest cascade: its tree, shape metrics and share timeline', async () => {
     await page.getByRole('tab', { name: /Cascades/ }).click();

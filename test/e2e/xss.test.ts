@@ -11,7 +11,7 @@
  * OVERRIDE in a screen name) are on screen as visible ⟨U+202E⟩ markers, inside isolated elements, and reorder
  * nothing; text without them is on screen exactly as written.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
@@ -22,6 +22,7 @@ import { CONTENT_SECURITY_POLICY, startServer, type RunningServer } from '../../
 import type { AnalysisOutput } from '../../src/shared/analysis/result';
 import { CHANNELS } from '../../src/shared/api/contract';
 import { showBidiControls } from '../../src/shared/io/visible-controls';
+import { closeInProcessApp } from './helpers/in-process-app';
 import { HAVE_CHROMIUM, launchChromium } from './helpers/browser';
 import { ensureBuilt, RENDERER_DIR, REPO } from './helpers/build';
 
@@ -239,12 +240,7 @@ describe.skipIf(!HAVE_CHROMIUM)('hostile text never executes (browser mode in Ch
     });
     await page.goto(server.url);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    backend?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeInProcessApp({ browser, server, backend, dir }));
 
   it('serves the page under a CSP that blocks inline script', async () => {
     const res = await page.request.get(`http://127.0.0.1:${server.port}/`);

@@ -121,16 +121,16 @@ export function projectBipartite(
   const kept = (t: number) => tStart[t + 1] - tStart[t] <= maxDegree;
   let skipped = 0;
   for (let t = 0; t < T; t++) if (!kept(t)) skipped++;
-  const order = Int32Array.from(bg.account.keys()).sort((x, y) => bg.account[x] - bg.account[y] || x - y);
-  const tFill = tStart.slice(0, T);
-  const members = new Int32Array(bg.target.length);
-  for (const e of order) members[tFill[bg.target[e]]++] = bg.account[e];
   const aStart = new Int32Array(A + 1);
   for (let e = 0; e < bg.account.length; e++) if (kept(bg.target[e])) aStart[bg.account[e] + 1]++;
   for (let a = 0; a < A; a++) aStart[a + 1] += aStart[a];
   const aFill = aStart.slice(0, A);
   const targetsOf = new Int32Array(aStart[A]);
   for (let e = 0; e < bg.account.length; e++) if (kept(bg.target[e])) targetsOf[aFill[bg.account[e]]++] = bg.target[e];
+  // Filled account by account, so each target's members come out ascending without a sort.
+  const tFill = tStart.slice(0, T);
+  const members = new Int32Array(bg.target.length);
+  for (let a = 0; a < A; a++) for (let i = aStart[a]; i < aStart[a + 1]; i++) members[tFill[targetsOf[i]]++] = a;
 
   const shared = new Int32Array(A);
   const touched = new Int32Array(A);
