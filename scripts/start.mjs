@@ -27,19 +27,37 @@ function electronBinary() {
   return join(dist, relative);
 }
 
+/**
+ * Runs the app as this process's one child: a stop signal sent to `npm start` (Ctrl-C, a supervisor's
+ * SIGTERM, a closed terminal) goes on to the child, and this process exits as the child did, so stopping
+ * `npm start` never leaves a server running behind it.
+ */
+function supervise(child) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    });
+  }
+  child.on('exit', (code, signal) => {
+    if (signal) {
+      // Die of the same signal, as a shell would report it (128 + n), without our own handler in the way.
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    } else process.exit(code ?? 0);
+  });
+}
+
 if (!existsSync('out/main/index.js') || !existsSync('out/cli/claque.js')) {
   console.error('claque: not built yet; run `npm run build` (scripts/start.sh does it for you).');
   process.exit(2);
 }
 const electron = electronBinary();
 if (electron && existsSync(electron)) {
-  const child = spawn(electron, ['.', project], { stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
+  supervise(spawn(electron, ['.', project], { stdio: 'inherit' }));
 } else {
   console.error(
     "claque: Electron's binary is not installed on this machine (it cannot be downloaded here),\n" +
       '        so Claque starts in browser mode instead: open the URL below in a browser.',
   );
-  const child = spawn(process.execPath, ['bin/claque.js', 'serve', project], { stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
+  supervise(spawn(process.execPath, ['bin/claque.js', 'serve', project], { stdio: 'inherit' }));
 }

