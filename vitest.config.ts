@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Fails the run if a test leaves a temp folder or a process behind (see the file).
+    globalSetup: ['test/global-setup.ts'],
   },
 });

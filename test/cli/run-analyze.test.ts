@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FEATURE_COLUMNS } from '../../src/shared/io/feature-table';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -10,6 +9,7 @@ import { runCli } from '../../src/main/cli/run-cli';
 import type { CliIo } from '../../src/main/cli/io';
 import type { AnalysisSummary, CommunitySummary } from '../../src/shared/analysis/result';
 import { detectGroups, generateCoordinatedNetwork } from '../../src/shared/analysis/coortweet';
+import { tempDir } from '../helpers/temp-dir';
 
 // Real data: CooRTweet's russian_coord_tweets (Kulichkina, Righetti & Waldherr 2024; CooRTweet, MIT licence,
 // Righetti & Balluff), see ../shared/data/README.md.
@@ -23,7 +23,7 @@ function memoryIo() {
 }
 
 describe('claque run and claque analyze on a real share table', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'claque-run-'));
+  const dir = tempDir('claque-run-');
   const outDir = join(dir, 'out');
   let stdout = '';
 

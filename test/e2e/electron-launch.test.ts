@@ -4,13 +4,13 @@
  * project, waits for the default analysis to draw the map, and checks the window's security settings from
  * both sides: webPreferences in the main process, CSP / no Node / no popups in the page.
  */
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, REPO } from './helpers/build';
 import { electronBinary } from './helpers/electron';
+import { tempDir } from '../helpers/temp-dir';
 
 const ELECTRON = electronBinary();
 const DEMO = join(REPO, 'resources/demo/demo.claque');
@@ -23,7 +23,7 @@ describe('Electron app', () => {
     if (!ELECTRON) return;
     ensureBuilt();
     if (!existsSync(DEMO)) throw new Error(`${DEMO} is missing: \`npm run build\` makes it`);
-    const dir = mkdtempSync(join(tmpdir(), 'claque-electron-'));
+    const dir = tempDir('claque-electron-');
     const project = join(dir, 'demo.claque');
     copyFileSync(DEMO, project);
     app = await _electron.launch({

@@ -5,14 +5,14 @@
  * Skipped where Chromium is missing; builds out/ first when it is stale.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_CHROMIUM, launchChromium } from './helpers/browser';
 import { ensureBuilt, REPO } from './helpers/build';
+import { tempDir } from '../helpers/temp-dir';
 
 const ODD_CSV =
   'actor;acted_on;how;at\nu1;u2;retweet;2024-01-01T10:00:00Z\nu3;u2;retweet;2024-01-01T10:00:05Z\nu4;u1;reply;2024-01-01T11:00:00Z\nu5;u2;mention;2024-01-02T09:00:00Z\n';
@@ -27,7 +27,7 @@ describe.skipIf(!HAVE_CHROMIUM)('import wizard in Chromium', () => {
 
   beforeAll(async () => {
     ensureBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'claque-wizard-'));
+    dir = tempDir('claque-wizard-');
     mkdirSync(shots, { recursive: true });
     writeFileSync(join(dir, 'odd export.csv'), ODD_CSV);
     child = spawn(process.execPath, [join(REPO, 'bin/claque.js'), 'serve', join(dir, 'w.claque')], {

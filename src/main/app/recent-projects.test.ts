@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_RECENT, recentProjects, startupProject } from './recent-projects';
+import { tempDir } from '../../../test/helpers/temp-dir';
 
-const dir = () => mkdtempSync(join(tmpdir(), 'claque-recent-'));
+const dir = () => tempDir('claque-recent-');
 
 describe('recent projects', () => {
   it('keeps the newest first, without duplicates, up to the limit, across restarts', () => {

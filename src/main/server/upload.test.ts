@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from './backend';
 import { startServer, TOKEN_HEADER, type RunningServer } from './http-server';
 import { safeUploadName } from './upload';
+import { tempDir } from '../../../test/helpers/temp-dir';
 
 function post(port: number, path: string, headers: Record<string, string>, body: Buffer | string) {
   return new Promise<{ status: number; body: string }>((done, fail) => {
@@ -33,7 +34,7 @@ describe('browser-mode upload', () => {
   });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'claque-upload-'));
+    dir = tempDir('claque-upload-');
     mkdirSync(join(dir, 'renderer'));
     writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
     backend = createBackend({

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -7,11 +6,12 @@ import type { AnalysisOutput } from '../../shared/analysis/result';
 import { lastAnalysis, listAnalyses, saveAnalysis } from './analysis-runs';
 import { MIGRATIONS } from './migrations';
 import { openProject } from './project';
+import { tempDir } from '../../../test/helpers/temp-dir';
 
 const fixture = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '../../../test/fixtures/analysis/output-small.json'), 'utf8'),
 ) as AnalysisOutput;
-const dir = () => mkdtempSync(join(tmpdir(), 'claque-runs-'));
+const dir = () => tempDir('claque-runs-');
 const addImport = (db: Database.Database) =>
   db
     .prepare(

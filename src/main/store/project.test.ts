@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openProject, ProjectError } from './project';
 import { SCHEMA_VERSION } from './migrations';
 import { RecordWriter } from './writer';
+import { tempDir } from '../../../test/helpers/temp-dir';
 
-const dir = () => mkdtempSync(join(tmpdir(), 'claque-store-'));
+const dir = () => tempDir('claque-store-');
 
 function withImport(db: ReturnType<typeof openProject>): number {
   return Number(

@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openProject } from '../../store/project';
 import { ImportError } from '../errors';
 import { importFile } from '../run-import';
+import { tempDir } from '../../../../test/helpers/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'claque-mapped-'));
+const dir = tempDir('claque-mapped-');
 
 describe('importing a table with a column mapping', () => {
   it('imports an edge list whose header no alias matches, once mapped', async () => {
