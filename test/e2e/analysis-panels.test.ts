@@ -18,7 +18,7 @@ import { startServer, type RunningServer } from '../../src/main/server/http-serv
 import type { AnalysisOutput } from '../../src/shared/analysis/result';
 import { DEFAULT_ANALYSIS_PARAMETERS } from '../../src/shared/api/contract';
 import { closeInProcessApp } from './helpers/in-process-app';
-import { HAVE_CHROMIUM, launchChromium } from './helpers/browser';
+import { afterPaint, HAVE_CHROMIUM, launchChromium } from './helpers/browser';
 import { ensureBuilt, RENDERER_DIR, REPO } from './helpers/build';
 import { compareImages, inkShare } from './helpers/image-compare';
 
@@ -109,9 +109,11 @@ describe.skipIf(!HAVE_CHROMIUM)('analysis panels and exports (Chromium, real pip
     );
     await list.getByRole('columnheader', { name: /Size/ }).click();
     await list.locator('.dt-row').first().click();
-    await page.waitForTimeout(300);
+    // Back on the largest cascade: its tree drawn, then the frames after it painted.
+    await expect.poll(() => tree.getAttribute('data-nodes')).toBe(String(Math.min(largest.size, 5000)));
+    await expect.poll(() => page.getByTestId('cascade-metrics').textContent()).toContain(`${largest.depth}Depth`);
+    await afterPaint(page);
     const png = await page.getByTestId('cascade-view').screenshot();
-    writeFileSync('/tmp/shots/cascade-view.png', png);
     await matchesReference(browser, 'cascade-view', png);
   });
 
@@ -142,10 +144,9 @@ describe.skipIf(!HAVE_CHROMIUM)('analysis panels and exports (Chromium, real pip
       .poll(() => numbers.textContent())
       .toContain(`${f.posts.toLocaleString('en-US')} posts on ${f.activeDays.toLocaleString('en-US')} days`);
     expect(await numbers.textContent()).toContain(`${f.engagements.toLocaleString('en-US')} engagements`);
-    await numbers.screenshot({ path: '/tmp/shots/account-features.png' });
+    await numbers.screenshot({ path: join(ACTUAL, 'account-features.png') });
     await numbers.locator('summary').click();
     const png = await panel.screenshot();
-    writeFileSync('/tmp/shots/account-panel.png', png);
     await matchesReference(browser, 'account-panel', png);
     await panel.getByRole('button', { name: 'Close account' }).click();
     await page.getByTestId('community-detail').waitFor();
@@ -213,7 +214,7 @@ describe.skipIf(!HAVE_CHROMIUM)('analysis panels and exports (Chromium, real pip
     const map = (await page.getByTestId('map').boundingBox())!;
     const file = await download(page, () => page.getByRole('button', { name: 'PNG', exact: true }).click());
     expect(file.name).toBe('coord-map.png');
-    writeFileSync('/tmp/shots/export-map.png', file.bytes);
+    writeFileSync(join(ACTUAL, 'export-map.png'), file.bytes);
     expect(file.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(file.bytes.toString('latin1', 12, 16)).toBe('IHDR');
     const width = file.bytes.readUInt32BE(16);
@@ -244,7 +245,7 @@ describe.skipIf(!HAVE_CHROMIUM)('analysis panels and exports (Chromium, real pip
     const file = await download(page, () => page.getByRole('button', { name: 'Report' }).click());
     expect(file.name).toBe(`coord-community-${top.id}-report.html`);
     const html = file.bytes.toString('utf8');
-    writeFileSync('/tmp/shots/report.html', html);
+    writeFileSync(join(ACTUAL, 'report.html'), html);
     for (const e of top.evidence) {
       expect(html).toContain(
         e.insufficient ? `<tr data-key="${e.key}" class="insufficient">` : `<tr data-key="${e.key}">`,

@@ -136,9 +136,12 @@ describe.skipIf(!HAVE_CHROMIUM)('hover on a thinned account map', () => {
       [9, -6],
     ]) {
       await session.page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
-      if (await card.isVisible({ timeout: 1500 }).catch(() => false)) break;
-      await session.page.waitForTimeout(500);
-      if (await card.isVisible()) break;
+      // Sigma answers a hover on a node by showing the card; off a node nothing comes, so try the next spot.
+      const shown = await card
+        .waitFor({ state: 'visible', timeout: 3000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown) break;
     }
     const text = (await card.textContent())!;
     await session.page.screenshot({ path: join(REPO, 'test-results', 'large-graph', 'thinned-hover.png') });

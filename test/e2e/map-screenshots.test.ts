@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAVE_CHROMIUM, launchChromium } from './helpers/browser';
+import { HAVE_CHROMIUM, launchChromium, waitForMapIdle } from './helpers/browser';
 import { ensureBuilt, REPO } from './helpers/build';
 import { startFixtureServer } from './helpers/fixture-server';
 import { compareImages, inkShare } from './helpers/image-compare';
@@ -55,17 +55,6 @@ const SCENARIOS: { name: string; act: (page: Page) => Promise<void> }[] = [
   },
 ];
 
-async function waitForFrames(page: Page, after: number): Promise<number> {
-  await page.waitForFunction(
-    (n) => Number(document.querySelector<HTMLElement>('[data-testid=map]')?.dataset.frames ?? 0) > n,
-    after,
-    { timeout: 20_000 },
-  );
-  // Let sigma finish any chained frame (labels are drawn in the same frame, but reducers may queue one more).
-  await page.waitForTimeout(300);
-  return Number(await page.getByTestId('map').getAttribute('data-frames'));
-}
-
 describe.skipIf(!HAVE_CHROMIUM)('map screenshots (Chromium, browser mode, fixture analysis)', () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof startFixtureServer>>;
@@ -88,9 +77,9 @@ describe.skipIf(!HAVE_CHROMIUM)('map screenshots (Chromium, browser mode, fixtur
         await page.goto(server.url);
         await page.getByRole('button', { name: 'Analyze' }).click();
         await expect.poll(() => page.getByTestId('community').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-        const frames = await waitForFrames(page, 0);
+        const frames = await waitForMapIdle(page, 0);
         await scenario.act(page);
-        if (scenario.name !== 'map-default') await waitForFrames(page, frames);
+        if (scenario.name !== 'map-default') await waitForMapIdle(page, frames);
         const png = await page.getByTestId('map').screenshot();
         writeFileSync(join(ACTUAL, `${scenario.name}.png`), png);
 

@@ -258,10 +258,12 @@ describe.skipIf(!HAVE_CHROMIUM)('hostile text never executes (browser mode in Ch
     ).toBe("script-src 'self'");
     // An inline script added to the live page is refused and reported.
     const ran = await page.evaluate(async () => {
+      // The refusal is reported by a securitypolicyviolation event: wait for it, not for a delay.
+      const refused = new Promise((r) => document.addEventListener('securitypolicyviolation', r, { once: true }));
       const s = document.createElement('script');
       s.textContent = 'window.__inlineRan = true';
       document.body.append(s);
-      await new Promise((r) => setTimeout(r, 100));
+      await refused;
       const w = window as unknown as { __inlineRan?: boolean; __csp: string[] };
       const seen = [...w.__csp];
       w.__csp.length = 0;
@@ -274,9 +276,11 @@ describe.skipIf(!HAVE_CHROMIUM)('hostile text never executes (browser mode in Ch
     await page.evaluate(async () => {
       const div = document.createElement('div');
       div.id = 'probe';
+      // The image fails to load, then its inline handler is refused: that refusal is the event to wait for.
+      const refused = new Promise((r) => document.addEventListener('securitypolicyviolation', r, { once: true }));
       div.innerHTML = `<img src=x onerror="window.__pwned='probe-img'">`;
       document.body.append(div);
-      await new Promise((r) => setTimeout(r, 300));
+      await refused;
     });
     const found = await page.evaluate(dangerousNodes);
     const probe = await page.evaluate(() => {

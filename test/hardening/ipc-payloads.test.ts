@@ -497,8 +497,8 @@ describe('hostile payloads over every channel', () => {
     });
 
     it('refuses an oversized body by its declared length, without waiting for (or buffering) it', async () => {
-      const started = Date.now();
-      // Declares 100 MB but sends 64 kB and keeps the request open: only an early refusal can answer this.
+      // Declares 100 MB but sends 64 kB and keeps the request open: only an early refusal can answer this (a
+      // server that waited for the body would never answer, and the test would time out).
       const r = await new Promise<number>((done, fail) => {
         const req = request(
           {
@@ -525,7 +525,6 @@ describe('hostile payloads over every channel', () => {
         req.write(Buffer.alloc(64 * 1024, 0x20));
       });
       expect(r).toBe(413);
-      expect(Date.now() - started).toBeLessThan(5_000);
     });
 
     it('refuses a chunked body once it passes 1 MiB, and answers 413 instead of dropping the connection', async () => {

