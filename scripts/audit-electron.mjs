@@ -19,6 +19,8 @@ const allowFile =
   allowAt >= 0 ? resolve(process.argv[allowAt + 1]) : join(repo, 'scripts/electronegativity-allow.json');
 
 const scratch = mkdtempSync(join(tmpdir(), 'claque-electronegativity-'));
+// process.exit() below skips `finally`: remove the scratch folder on every way out.
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 try {
   let target = input;
   if (!target) {

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const MARK = 'CLAQUE_TEST_RUN';
+const TOOL_CACHES = /^(tsx-\d+|jiti|node-compile-cache)$/;
 
 /** Processes (pid and command line) whose environment carries this run's mark, other than this one. */
 function markedProcesses(mark: string): { pid: number; command: string }[] {
@@ -60,9 +61,9 @@ export default function setup(): () => Promise<void> {
         // exited meanwhile
       }
     }
-    // tsx keeps its compile cache under the temp folder (tsx-<uid>) for the CLI runs tests make: a cache of a
-    // tool's, not a test's leftover; it goes with the folder.
-    const left = (existsSync(root) ? readdirSync(root) : []).filter((name) => !/^tsx-\d+$/.test(name));
+    // Tools keep compile caches under the temp folder for the CLI runs tests make (tsx-<uid>, jiti, Node's
+    // node-compile-cache): a tool's cache, not a test's leftover; they go with the folder.
+    const left = (existsSync(root) ? readdirSync(root) : []).filter((name) => !TOOL_CACHES.test(name));
     for (const name of left) problems.push(`left in the temp folder: ${name}`);
     rmSync(root, { recursive: true, force: true });
     if (previousTmp === undefined) delete process.env.TMPDIR;

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openProject, type Db } from '../../src/main/store/project';
 import type { CliIo } from '../../src/main/cli/io';
+import { tempDir } from '../helpers/temp-dir';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(REPO, 'test/fixtures/tables');
@@ -19,7 +19,8 @@ export interface TempProject {
 }
 
 export function tempProject(): TempProject {
-  const dir = mkdtempSync(join(tmpdir(), 'claque-import-'));
+  // Removed by cleanup(), or after the test file at the latest (tempDir).
+  const dir = tempDir('claque-import-');
   const file = join(dir, 'test.claque');
   const db = openProject(file);
   return {
