@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisOutput } from '../../shared/analysis/result';
 import { csvLine } from '../../shared/io/csv-writer';
@@ -6,8 +6,8 @@ import { BURST_COLUMNS, burstCells } from '../../shared/io/burst-table';
 import { ACCOUNT_COLUMNS, accountCells } from '../../shared/io/account-table';
 import { FEATURE_COLUMNS, featureCells } from '../../shared/io/feature-table';
 import { prepareGexf, writeGexf } from '../export/gexf';
+import { beginExport, writeExportFile, type PendingExport } from '../export/safe-write';
 import { StageWorker } from './stage-offload';
-import { writeChunked } from './write-chunked';
 
 export const OUTPUT_FILES = [
   'graph.gexf',
@@ -25,23 +25,24 @@ export const GEXF_WORKER_MIN_EDGES = 200_000;
 export interface WriteOptions {
   /** 'auto': graph.gexf on a worker thread from GEXF_WORKER_MIN_EDGES edges; 'never': all on this thread. */
   gexfWorker?: 'auto' | 'always' | 'never';
+  /** The project analysed: no output may be written over it or its -wal/-shm (see export/safe-write.ts). */
+  project?: string;
 }
 
 /**
  * Writes an analysis to DIR: graph.gexf, communities.json, accounts.csv, features.csv, cascades.csv, summary.json and,
- * for co-action runs, coaction_edges.csv. Each file is written to a temporary name and renamed, so a crash
- * never leaves a half-written output next to complete ones. A big graph.gexf (mostly edges) is written by a
- * worker thread while this one writes the tables.
+ * for co-action runs, coaction_edges.csv. Each file goes through export/safe-write.ts: written to a temporary
+ * name and renamed, so a crash never leaves a half-written output next to complete ones, and never over the
+ * project or any other SQLite file that happens to carry an output's name. A big graph.gexf (mostly edges) is
+ * written by a worker thread while this one writes the tables.
  */
 export async function writeOutputs(dir: string, output: AnalysisOutput, options: WriteOptions = {}): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
+  const guard = { protect: [options.project] };
   const put = (name: string, content: string | ((write: (chunk: string) => void) => void)) => {
     const final = join(dir, name);
-    const tmp = `${final}.partial`;
-    if (typeof content === 'string') writeFileSync(tmp, content);
-    else writeChunked(tmp, content);
-    renameSync(tmp, final);
+    writeExportFile(final, content, guard);
     written.push(final);
   };
 
@@ -52,9 +53,11 @@ export async function writeOutputs(dir: string, output: AnalysisOutput, options:
       : undefined;
   const gexf = join(dir, 'graph.gexf');
   let gexfDone: Promise<void> | undefined;
+  let gexfPending: PendingExport | undefined;
   try {
     if (elsewhere) {
-      gexfDone = elsewhere.gexf(prepareGexf(output), `${gexf}.partial`);
+      gexfPending = beginExport(gexf, guard);
+      gexfDone = elsewhere.gexf(prepareGexf(output), gexfPending.temp);
       gexfDone.catch(() => {}); // awaited below; not unhandled while the tables are written
     } else put('graph.gexf', (write) => writeGexf(output, write));
     put('communities.json', JSON.stringify(output.communities, null, 2) + '\n');
@@ -115,14 +118,14 @@ export async function writeOutputs(dir: string, output: AnalysisOutput, options:
       });
     }
     put('summary.json', JSON.stringify(output.summary, null, 2) + '\n');
-    if (gexfDone) {
+    if (gexfDone && gexfPending) {
       await gexfDone;
-      renameSync(`${gexf}.partial`, gexf);
+      gexfPending.commit();
       written.unshift(gexf);
     }
   } catch (err) {
     if (gexfDone) await gexfDone.catch(() => {}); // let the worker finish with the file before it goes
-    rmSync(`${gexf}.partial`, { force: true });
+    gexfPending?.discard();
     throw err;
   } finally {
     elsewhere?.close();

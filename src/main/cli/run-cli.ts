@@ -1,3 +1,4 @@
+import { ExportError } from '../export/safe-write';
 import { ImportCancelled, ImportError } from '../import/errors';
 import { ProjectError } from '../store/project';
 import { analyzeCommand, runCommand } from './commands/analyze';
@@ -12,7 +13,8 @@ export type Command = (args: string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   import: {
     run: importCommand,
-    summary: 'claque import <project.claque> <file>… [--format F] [--map field=column …] [--platform P] [--strict]',
+    summary:
+      'claque import <project.claque> <file>… [--format F] [--map field=column …] [--platform P] [--tz ZONE] [--strict]',
   },
   info: { run: infoCommand, summary: 'claque info <project.claque> [--json]' },
   analyze: {
@@ -55,7 +57,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       io.err(`claque ${name}: ${usageMessage}\nusage: ${command.summary}\n(claque ${name} --help lists the options)\n`);
       return 2;
     }
-    if (err instanceof ImportError || err instanceof ProjectError || err instanceof ImportCancelled) {
+    if (
+      err instanceof ImportError ||
+      err instanceof ProjectError ||
+      err instanceof ImportCancelled ||
+      err instanceof ExportError
+    ) {
       io.err(`claque: ${err.message}\n`);
       return 1;
     }

@@ -1,10 +1,13 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { diskFullError, isDiskFull } from '../store/disk-full';
 import type { Db } from '../store/project';
+import { resolveThreads } from '../store/threads';
 import { RecordWriter, type WriteCounts } from '../store/writer';
 import { detectFormat } from './detect';
 import { ImportCancelled, ImportError } from './errors';
 import { FORMATS, formatById } from './formats';
+import { accountMark, leadingZeroIds, type LeadingZeroIds } from './leading-zero-ids';
 import type { FormatOptions } from './formats/format';
 import { openRowReader } from './row-reader';
 import { readSample } from './source';
@@ -47,6 +50,15 @@ export interface ImportResult {
   errorCount: number;
   errors: RowError[];
   added: WriteCounts;
+  /**
+   * Rows whose time had no zone, and the zone they were read in (options.timeZone, else 'UTC'): comment
+   * scrapers write the collector's local time, so an assumed UTC is said, not hidden.
+   */
+  zonelessTimes: { rows: number; readAs: string };
+  /** Comments and replies whose parent post or comment was found (now or by this import), and those still not. */
+  threads: { resolved: number; unresolved: number };
+  /** Account ids this import created that differ from another only by leading zeros (kept apart); null if none. */
+  leadingZeroIds: LeadingZeroIds | null;
   durationMs: number;
 }
 
@@ -81,6 +93,7 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
   let errorCount = 0;
   let rowsRead = 0;
   let rowsImported = 0;
+  let zonelessRows = 0;
 
   if (db.inTransaction) {
     reader.close();
@@ -95,6 +108,7 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
     throw err;
   }
   try {
+    const firstNewAccount = accountMark(db);
     const importId = Number(
       db
         .prepare(
@@ -118,6 +132,7 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
         } else {
           writer.write(row.batch);
           rowsImported++;
+          if (row.zonelessTime) zonelessRows++;
         }
         if (rowsRead % PROGRESS_EVERY_ROWS === 0) {
           if (options.signal?.aborted) throw new ImportCancelled(file);
@@ -128,6 +143,15 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
     if (options.signal?.aborted) throw new ImportCancelled(file);
     writer.flush();
     report();
+    const threads = resolveThreads(db, importId);
+    writer.added.interactions += threads.interactions;
+    const zonelessTimes = { rows: zonelessRows, readAs: options.timeZone ?? 'UTC' };
+    if (zonelessRows > 0) {
+      db.prepare('UPDATE imports SET options = ? WHERE id = ?').run(
+        JSON.stringify({ ...storedOptions(options), zonelessTimes }),
+        importId,
+      );
+    }
 
     const insertError = db.prepare('INSERT INTO import_errors (import_id, line, message) VALUES (?, ?, ?)');
     for (const e of errors) insertError.run(importId, e.line, e.message);
@@ -147,6 +171,7 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
       writer.added.follows,
       importId,
     );
+    const zeroIds = leadingZeroIds(db, firstNewAccount);
     db.exec('COMMIT');
     return {
       importId,
@@ -158,11 +183,16 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
       errorCount,
       errors,
       added: writer.added,
+      zonelessTimes,
+      threads: { resolved: threads.resolved, unresolved: threads.unresolved },
+      leadingZeroIds: zeroIds,
       durationMs: Date.now() - started,
     };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     if (err instanceof ImportError || err instanceof ImportCancelled) throw err;
+    // The project's disk is full, not the input file's fault: say so under the project's name.
+    if (isDiskFull(err)) throw diskFullError(db.name, `importing ${file}`);
     throw new ImportError(file, undefined, (err as Error).message);
   } finally {
     reader.close();
@@ -192,5 +222,5 @@ function bulkLoadSettings(db: Db): () => void {
 }
 
 function storedOptions(o: ImportOptions) {
-  return { format: o.format, strict: o.strict, mapping: o.mapping, platform: o.platform };
+  return { format: o.format, strict: o.strict, mapping: o.mapping, platform: o.platform, timeZone: o.timeZone };
 }

@@ -9,7 +9,7 @@ import type { AnalysisProgress } from '../../shared/analysis/analyse-dataset';
 import type { AnalysisOutput, AnalysisParameters } from '../../shared/analysis/result';
 import { ImportCancelled, ImportError } from '../import/errors';
 import type { ImportOptions, ImportResult } from '../import/run-import';
-import type { Db } from '../store/project';
+import { ProjectError, type Db } from '../store/project';
 import { findWorkerEntry, workerExecArgv, type WorkerEntry } from '../worker-entry';
 import type { FromWorker, JobErrorData, JobProgress, JobRequest, JobValue, ToWorker } from './protocol';
 
@@ -38,6 +38,8 @@ export interface RunJobOptions {
 function rebuildError(e: JobErrorData): Error {
   if (e.name === 'ImportError' && e.file !== undefined) return new ImportError(e.file, e.line, e.reason ?? e.message);
   if (e.name === 'ImportCancelled' && e.file !== undefined) return new ImportCancelled(e.file);
+  // A full disk during an import names the project (store/disk-full.ts); keep it a project error across threads.
+  if (e.name === 'ProjectError' && e.file !== undefined) return new ProjectError(e.file, e.reason ?? e.message);
   return Object.assign(new Error(e.message), { name: e.name });
 }
 

@@ -5,7 +5,6 @@
  * carry a client-chosen job id: progress is pushed as events under that id and `job.cancel` aborts it.
  */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { AnalysisProgress } from '../../shared/analysis/analyse-dataset';
 import type { AnalysisOutput, AnalysisParameters } from '../../shared/analysis/result';
@@ -25,11 +24,14 @@ import { detectFormat } from '../import/detect';
 import { ImportCancelled, ImportError } from '../import/errors';
 import { FORMATS } from '../import/formats';
 import { importFile, type ImportOptions, type ImportResult } from '../import/run-import';
+import { canonicalTimeZone } from '../../shared/io/zone-time';
 import { readSample } from '../import/source';
 import { lastAnalysis as savedAnalysis, saveAnalysis } from '../store/analysis-runs';
 import { projectInfo } from '../store/info';
 import { openProject, ProjectError, type Db } from '../store/project';
 import { communityReport } from '../export/report';
+import { ExportError, writeExportFile } from '../export/safe-write';
+import { diskFullError, isDiskFull } from '../store/disk-full';
 import { accountDetail, BadView, Explorer, NotFound, viewFilter } from './explore';
 import { toCsv, toGexf } from './exporters';
 import { previewOf } from './preview';
@@ -145,7 +147,8 @@ export function createBackend(options: BackendOptions): Backend {
     content: string,
     file?: string,
   ): Promise<ExportOutcome> => {
-    if (file) await writeFile(file, content, 'utf8');
+    // Never over the open project, its -wal/-shm or any SQLite file; whole or not at all (export/safe-write.ts).
+    if (file) writeExportFile(file, content, { protect: [projectFile] });
     return { fileName, mimeType, content, writtenTo: file ?? null, bytes: Buffer.byteLength(content, 'utf8') };
   };
 
@@ -182,7 +185,7 @@ export function createBackend(options: BackendOptions): Backend {
         };
       }
     },
-    'import.run': async ({ jobId, file, format, mapping, platform, strict }) => {
+    'import.run': async ({ jobId, file, format, mapping, platform, strict, timeZone }) => {
       const project = requireDb();
       return runJob(jobId, async (signal) => {
         const result = await (options.runImport ?? importFile)(project, file, {
@@ -190,6 +193,7 @@ export function createBackend(options: BackendOptions): Backend {
           mapping,
           platform,
           strict,
+          timeZone: timeZone === undefined ? undefined : canonicalTimeZone(timeZone),
           signal,
           onProgress: (p) => emit({ type: 'import.progress', jobId, ...p }),
         });
@@ -258,7 +262,7 @@ export function createBackend(options: BackendOptions): Backend {
         const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
         return { ok: true, value: await handler(parsed.value) };
       } catch (err) {
-        return { ok: false, error: toErrorBody(channel, err) };
+        return { ok: false, error: toErrorBody(channel, err, projectFile) };
       }
     },
     onEvent(listener) {
@@ -273,8 +277,12 @@ export function createBackend(options: BackendOptions): Backend {
   };
 }
 
-function toErrorBody(channel: Channel, err: unknown): ApiErrorBody {
+function toErrorBody(channel: Channel, err: unknown, projectFile: string | null): ApiErrorBody {
   if (err instanceof ApiError) return { code: err.code, message: err.message };
+  if (err instanceof ExportError) return { code: err.refused ? 'export_refused' : 'failed', message: err.message };
+  // SQLite says "database or disk is full" with no file: name the project and the disk instead.
+  if (projectFile && isDiskFull(err))
+    return { code: 'project_error', message: diskFullError(projectFile, `running ${channel}`).message };
   if (err instanceof NotFound) return { code: 'not_found', message: err.message };
   if (err instanceof BadView) return { code: 'invalid_request', message: `${channel}: ${err.message}` };
   if (err instanceof ImportCancelled) return { code: 'cancelled', message: err.message };

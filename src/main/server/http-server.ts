@@ -11,6 +11,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { ErrorCode } from '../../shared/api/contract';
 import type { Backend } from './backend';
 import { createUploadStore, UploadError } from './upload';
 
@@ -43,6 +44,16 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.map': 'application/json; charset=utf-8',
+};
+
+/**
+ * HTTP status of a refused call, for clients that look at it. Other errors (no project, an import that failed)
+ * answer 200 with `ok: false`: the request was fine, the work was not.
+ */
+const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
+  unknown_channel: 404,
+  invalid_request: 400,
+  export_refused: 409,
 };
 
 export interface ServeOptions {
@@ -142,7 +153,14 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
   const uploads = createUploadStore(options.maxUploadBytes);
 
   const serveStatic = (res: ServerResponse, pathname: string) => {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    // A path whose %-escapes do not decode (`/%`, `/%E0%A4%A`) is the client's mistake: 400, not a 500.
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return refuse(res, 400, `the path ${JSON.stringify(pathname)} has a malformed %-escape`);
+    }
+    const rel = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const file = normalize(join(root, rel));
     if (file !== root && !file.startsWith(root + sep)) return refuse(res, 404, 'not found');
     if (!existsSync(file) || !statSync(file).isFile()) return refuse(res, 404, 'not found');
@@ -217,14 +235,7 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
         );
       }
       const envelope = await options.backend.call(url.pathname.slice('/api/'.length), payload);
-      const status = envelope.ok
-        ? 200
-        : envelope.error.code === 'unknown_channel'
-          ? 404
-          : envelope.error.code === 'invalid_request'
-            ? 400
-            : 200;
-      return sendJson(res, status, envelope);
+      return sendJson(res, envelope.ok ? 200 : (ERROR_STATUS[envelope.error.code] ?? 200), envelope);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'GET only');
     return serveStatic(res, url.pathname);

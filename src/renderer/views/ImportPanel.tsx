@@ -145,6 +145,7 @@ export function ImportPanel() {
             {count(s.result.added.posts)} posts, {count(s.result.added.interactions)} interactions,{' '}
             {count(s.result.added.follows)} follows.
           </p>
+          {s.result.leadingZeroIds && <p data-testid="leading-zero-ids">Note: {s.result.leadingZeroIds.message}.</p>}
           {s.result.errors.length > 0 && (
             <ul className="row-errors">
               {s.result.errors.slice(0, 50).map((e, i) => (

@@ -9,6 +9,7 @@ import { ANALYSIS_DEFAULTS } from '../analysis/defaults';
 import { COACTION_MODES, PROJECTION_TARGETS, type AnalysisOutput } from '../analysis/result';
 import type { ProjectInfo } from '../model/project-info';
 import { PLATFORMS } from '../model/records';
+import { canonicalTimeZone } from '../io/zone-time';
 import type { Channel } from './channels';
 import type { AccountDetail, CascadeDetail, CommunityExtra, TimelineSet } from './explore-types';
 
@@ -88,6 +89,13 @@ export const REQUEST_SCHEMAS = {
     mapping: noProtoKey.pipe(z.record(z.string().min(1).max(64), z.string().min(1).max(256))).optional(),
     platform: z.enum(PLATFORMS).optional(),
     strict: z.boolean().optional(),
+    /** IANA zone of times the file writes without one (the collector's local time); UTC when absent. */
+    timeZone: z
+      .string()
+      .min(1)
+      .max(64)
+      .refine((zone) => canonicalTimeZone(zone) !== undefined, 'timeZone: expected an IANA zone such as Europe/Paris')
+      .optional(),
   }),
   'job.cancel': z.strictObject({ jobId: jobIdSchema }),
   'analysis.run': z.strictObject({ jobId: jobIdSchema, parameters: analysisParametersSchema }),
@@ -163,6 +171,12 @@ export interface ImportOutcome {
   errorCount: number;
   errors: { line: number; message: string }[];
   added: { accounts: number; posts: number; interactions: number; follows: number };
+  /** Rows whose time had no zone, and the zone they were read in ('UTC' when none was given). */
+  zonelessTimes: { rows: number; readAs: string };
+  /** Comments and replies whose parent was found in the project, and those whose parent is not (yet) in it. */
+  threads: { resolved: number; unresolved: number };
+  /** Ids this import created that differ from another only by leading zeros ("00123", "123"), kept apart. */
+  leadingZeroIds: { accounts: number; groups: number; example: string[]; message: string } | null;
   durationMs: number;
   info: ProjectInfoOut;
 }
@@ -207,6 +221,8 @@ export type ErrorCode =
   | 'import_error'
   | 'project_error'
   | 'not_found'
+  /** An export whose target is the open project, its -wal/-shm, or another SQLite file (HTTP 409). */
+  | 'export_refused'
   | 'failed';
 
 export interface ApiErrorBody {
@@ -236,6 +252,12 @@ export function parseRequest<K extends Channel>(
   channel: K,
   payload: unknown,
 ): { ok: true; value: RequestOf<K> } | { ok: false; error: ApiErrorBody } {
+  // No payload at all (an IPC call without an argument) is a request with no fields; `null` is something
+  // else that was sent, and is refused like any other non-object rather than quietly read as `{}`.
+  if (payload === null) {
+    const message = `${channel}: (request): expected an object of fields ({} when there are none), got null`;
+    return { ok: false, error: { code: 'invalid_request', message } };
+  }
   const result = REQUEST_SCHEMAS[channel].safeParse(payload ?? {});
   if (result.success) return { ok: true, value: result.data as RequestOf<K> };
   const problems = result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(request)'}: ${i.message}`);

@@ -17,7 +17,7 @@ import { describeTimeRange, hasTimeRange } from '../../../shared/analysis/slice-
 import { emptyGraphHint } from '../../../shared/analysis/empty-graph';
 import { parseTime } from '../../../shared/io/time';
 import { UsageError, type CliIo } from '../io';
-import { parseMapping, parsePlatform, progressPrinter } from './import';
+import { importNotes, parseMapping, parsePlatform, parseTimeZone, progressPrinter } from './import';
 
 const ANALYSIS_OPTIONS = {
   out: { type: 'string' },
@@ -112,7 +112,7 @@ async function analyzeInto(projectFile: string, outDir: string, params: Partial<
     const output = await runAnalysis(db, params, {
       onProgress: (stage) => io.err(`analyze: ${stage}\n`),
     });
-    const files = await writeOutputs(outDir, output);
+    const files = await writeOutputs(outDir, output, { project: projectFile });
     const s = output.summary;
     if (hasTimeRange(s.parameters)) {
       io.out(
@@ -164,6 +164,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       format: { type: 'string' },
       map: { type: 'string', multiple: true },
       platform: { type: 'string' },
+      tz: { type: 'string' },
       project: { type: 'string' },
       strict: { type: 'boolean', default: false },
     },
@@ -184,12 +185,15 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
         format: values.format,
         mapping: parseMapping(values.map),
         platform: parsePlatform(values.platform),
+        timeZone: parseTimeZone(values.tz),
         strict: values.strict,
         onProgress: progressPrinter(io),
       });
       if (io.interactive) io.err('\n');
       io.err(`${file}: ${r.format}, ${r.rowsImported} rows imported, ${r.rowsSkipped} skipped\n`);
       for (const e of r.errors.slice(0, 10)) io.err(`${file}:${e.line}: ${e.message}\n`);
+      if (r.leadingZeroIds) io.err(`${file}: warning: ${r.leadingZeroIds.message}\n`);
+      for (const note of importNotes(file, r)) io.err(note + '\n');
     }
   } finally {
     db.close();

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { importFile, type ImportProgress } from '../../import/run-import';
+import { importFile, type ImportProgress, type ImportResult } from '../../import/run-import';
+import { canonicalTimeZone } from '../../../shared/io/zone-time';
 import { openProject } from '../../store/project';
 import { PLATFORMS, type Platform } from '../../../shared/model/records';
 import { UsageError, type CliIo } from '../io';
@@ -23,6 +24,42 @@ export function parsePlatform(value: string | undefined): Platform | undefined {
   return value as Platform;
 }
 
+/** `--tz Europe/Paris`: the IANA zone of zone-less times, as Intl names it. */
+export function parseTimeZone(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const zone = canonicalTimeZone(value);
+  if (!zone) {
+    throw new UsageError(`--tz expects an IANA time zone such as Europe/Paris, Asia/Almaty or UTC, got "${value}"`);
+  }
+  return zone;
+}
+
+/**
+ * What an import assumed or left open, one line each, for stderr: zone-less times read as UTC (or in --tz),
+ * and comments or replies whose parent post or comment is not in the project.
+ */
+export function importNotes(file: string, r: Pick<ImportResult, 'zonelessTimes' | 'threads'>): string[] {
+  const notes: string[] = [];
+  const n = r.zonelessTimes.rows;
+  if (n > 0 && r.zonelessTimes.readAs === 'UTC') {
+    notes.push(
+      `${file}: warning: ${n.toLocaleString('en-US')} rows have times without a zone; assumed UTC. If the scraper wrote ` +
+        `its local time, import again with --tz ZONE (e.g. --tz Europe/Paris): shift-work hours and co-action windows across files depend on it`,
+    );
+  } else if (n > 0) {
+    notes.push(
+      `${file}: ${n.toLocaleString('en-US')} rows have times without a zone; read as ${r.zonelessTimes.readAs} (--tz)`,
+    );
+  }
+  if (r.threads.unresolved > 0) {
+    notes.push(
+      `${file}: ${r.threads.unresolved.toLocaleString('en-US')} comments or replies name a parent post or comment that is not in the project ` +
+        `(yet): importing the file that holds it links them`,
+    );
+  }
+  return notes;
+}
+
 export function progressPrinter(io: CliIo): (p: ImportProgress) => void {
   let last = 0;
   return (p) => {
@@ -43,6 +80,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       format: { type: 'string' },
       map: { type: 'string', multiple: true },
       platform: { type: 'string' },
+      tz: { type: 'string' },
       strict: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
@@ -51,6 +89,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   if (!projectFile || files.length === 0) throw new UsageError('expects a project file and at least one input file');
   const mapping = parseMapping(values.map);
   const platform = parsePlatform(values.platform);
+  const timeZone = parseTimeZone(values.tz);
   const db = openProject(projectFile);
   const controller = new AbortController();
   const onSignal = () => controller.abort();
@@ -62,6 +101,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
         format: values.format,
         mapping,
         platform,
+        timeZone,
         strict: values.strict,
         signal: controller.signal,
         onProgress: progressPrinter(io),
@@ -70,6 +110,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       for (const e of result.errors.slice(0, 20)) io.err(`${file}:${e.line}: ${e.message}\n`);
       if (result.errorCount > 20)
         io.err(`${file}: … and ${result.errorCount - 20} more row errors (see claque info)\n`);
+      for (const note of importNotes(file, result)) io.err(note + '\n');
       results.push(result);
       if (!values.json) {
         io.out(
@@ -77,6 +118,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
             `added ${result.added.accounts} accounts, ${result.added.posts} posts, ${result.added.interactions} interactions, ` +
             `${result.added.follows} follows in ${(result.durationMs / 1000).toFixed(1)} s\n`,
         );
+        if (result.leadingZeroIds) io.out(`${file}: warning: ${result.leadingZeroIds.message}\n`);
       }
     }
     if (values.json) io.out(JSON.stringify(results, null, 2) + '\n');
