@@ -68,7 +68,8 @@ describe('comments importer', () => {
     const r = await importFile(p.db, fixture('crowdtangle-facebook.csv'));
     expect(r.format).toBe('comments');
     expect([r.rowsRead, r.rowsImported, r.errorCount]).toEqual([3, 3, 0]);
-    expect(post(p, 'facebook', 'https://www.facebook.com/200500/posts/901')).toEqual({
+    // Keyed by the numeric post id in its URL, as comment files (minet's post_id) name the post.
+    expect(post(p, 'facebook', '901')).toEqual({
       kind: 'original',
       time: Date.UTC(2021, 8, 1, 12, 0, 0) / 1000, // 08:00 EDT
       text: 'Read it before it is deleted',

@@ -40,6 +40,8 @@ function importHelp(): string {
   --map field=column       name the column holding a field when the header is not recognised (repeatable),
                            e.g. --map commenter_id=author --map target_id=page
   --platform P             platform of the rows when the file does not say: ${PLATFORMS.join(', ')}
+  --tz ZONE                IANA zone of times written without one (scrapers write their local time), e.g.
+                           --tz Europe/Paris; without it they are read as UTC and the import says how many
   --strict                 stop at the first bad row (default: skip it and list it with its line)
 `;
 }

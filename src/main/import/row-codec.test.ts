@@ -55,6 +55,24 @@ const ROWS: RowResult[] = [
   { line: 5, batch: {} },
   { line: 6, batch: { accounts: [], interactions: [] } },
   { line: 9, batch: { accounts: [{ platform: 'twitter', id: '12', verified: true }] } },
+  // A comment with its counts, whose time had no zone.
+  {
+    line: 11,
+    zonelessTime: true,
+    batch: {
+      posts: [
+        {
+          platform: 'facebook',
+          id: '7002',
+          authorId: '100002',
+          kind: 'reply',
+          parentId: '7004',
+          reactions: 0,
+          replyCount: 3,
+        },
+      ],
+    },
+  },
 ];
 
 /** A record with its undefined fields dropped (JSON leaves them out): what the writer can tell apart. */

@@ -15,7 +15,7 @@ import type { RowResult } from './formats/format';
  * Structured clones or JSON of a million small objects cost more to rebuild than parsing the CSV did; a flat
  * JSON array of strings and numbers parses several times faster, and fixed-shape objects are cheap to make.
  *
- * Layout per row: line, then 0 and the error message, or 1 and the batch as counted groups of fixed fields
+ * Layout per row: line, then 0 and the error message, or 1 (2: its time had no zone) and the batch as counted groups of fixed fields
  * (accounts, posts with their objects, interactions, follows; -1 for a list the batch does not have). `undefined` travels as null and comes back
  * as undefined, so the writer sees exactly what the format produced.
  */
@@ -29,7 +29,7 @@ export function encodeRow(out: Flat, row: RowResult): void {
     out.push(0, row.error);
     return;
   }
-  out.push(1);
+  out.push(row.zonelessTime ? 2 : 1);
   const b = row.batch;
   const accounts = b.accounts ?? [];
   out.push(b.accounts ? accounts.length : -1);
@@ -41,7 +41,7 @@ export function encodeRow(out: Flat, row: RowResult): void {
   out.push(b.posts ? posts.length : -1);
   for (const p of posts) {
     out.push(p.platform, p.id, p.authorId, u(p.time), u(p.text), u(p.language), u(p.client), p.kind);
-    out.push(u(p.parentId), u(p.parentAuthorId), u(p.rootId));
+    out.push(u(p.parentId), u(p.parentAuthorId), u(p.rootId), u(p.reactions), u(p.replyCount));
     if (p.objects === undefined) out.push(-1);
     else {
       out.push(p.objects.length);
@@ -68,7 +68,8 @@ export function* decodeRows(flat: Flat): Generator<RowResult> {
   const n = () => flat[k++] as number;
   while (k < flat.length) {
     const line = n();
-    if (n() === 0) {
+    const status = n();
+    if (status === 0) {
       yield { line, error: s() };
       continue;
     }
@@ -111,6 +112,8 @@ export function* decodeRows(flat: Flat): Generator<RowResult> {
           parentId: os(),
           parentAuthorId: os(),
           rootId: os(),
+          reactions: on(),
+          replyCount: on(),
         };
         const no = n();
         if (no >= 0) {
@@ -144,6 +147,6 @@ export function* decodeRows(flat: Flat): Generator<RowResult> {
         follows.push({ platform: s() as Platform, followerId: s(), followedId: s(), time: on() });
       batch.follows = follows;
     }
-    yield { line, batch };
+    yield status === 2 ? { line, batch, zonelessTime: true } : { line, batch };
   }
 }

@@ -138,6 +138,20 @@ CREATE TABLE analysis_runs (
 );
 `,
   },
+  {
+    version: 3,
+    description: 'reactions and reply counts per post; comments and replies whose parent author is still unknown',
+    sql: `
+-- As the export counted them (comment exports give both per comment); NULL where it gave none.
+ALTER TABLE posts ADD COLUMN reactions INTEGER;
+ALTER TABLE posts ADD COLUMN reply_count INTEGER;
+-- A reply's parent comment, or a comment's post, is often a later row or another file: after every import,
+-- store/threads.ts finds its author. This index holds only the posts still waiting, so that step reads them
+-- and nothing else however big the project grows.
+CREATE INDEX posts_unresolved_parent ON posts (platform, parent_ext_id)
+  WHERE parent_author_id IS NULL AND parent_ext_id IS NOT NULL AND kind IN ('reply', 'comment');
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -77,8 +77,8 @@ export class RecordWriter {
       findAccount: db.prepare('SELECT id FROM accounts WHERE platform = ? AND ext_id = ?').pluck(),
       insertPost: db.prepare(`
         INSERT OR IGNORE INTO posts (platform, ext_id, author_id, time, text, language, client, kind,
-                                     parent_ext_id, parent_author_id, root_ext_id, import_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+                                     parent_ext_id, parent_author_id, root_ext_id, import_id, reactions, reply_count)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       findPost: db.prepare('SELECT id FROM posts WHERE platform = ? AND ext_id = ?').pluck(),
       findOwnPost: db.prepare('SELECT id FROM posts WHERE platform = ? AND ext_id = ? AND author_id = ?').pluck(),
       insertObject: db.prepare('INSERT OR IGNORE INTO post_objects (post_id, kind, value) VALUES (?, ?, ?)'),
@@ -156,6 +156,8 @@ export class RecordWriter {
       parentAuthorId,
       p.rootId ?? null,
       this.importId,
+      p.reactions ?? null,
+      p.replyCount ?? null,
     );
     if (info.changes === 0) {
       // Already stored. Share tables and multi-object files give one row per (post, object), so the same post

@@ -78,6 +78,10 @@ export interface PostRecord {
   /** Thread root for replies/comments where known. */
   rootId?: string;
   objects?: PostObject[];
+  /** Reactions (likes) the post received, as the export counted them (comment exports give them per comment). */
+  reactions?: number;
+  /** Replies or comments the post received, as the export counted them. */
+  replyCount?: number;
 }
 
 export interface InteractionRecord {

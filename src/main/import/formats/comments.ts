@@ -2,16 +2,19 @@ import { commentsConfidence, commentsParser } from '../../../shared/io/tables/co
 import { headerOf, readTable } from './csv-table';
 import type { Format } from './format';
 
-/** Comment/page CSVs (Facebook, Instagram, VK, Telegram): known exports mapped automatically, others by --map. */
+/**
+ * Comment/page CSVs (Facebook, Instagram, VK, Telegram): known exports (minet, Facepager, CrowdTangle, 4CAT)
+ * mapped automatically from their header, others by --map.
+ */
 export const commentsFormat: Format = {
   id: 'comments',
-  label: 'Comments / page posts (CrowdTangle, 4CAT, or any CSV with --map field=column)',
+  label: 'Comments / page posts (minet, Facepager, CrowdTangle, 4CAT, or any CSV with --map field=column)',
   detect(sample) {
     return commentsConfidence(headerOf(sample));
   },
   read(input, ctx) {
     return readTable(input, ctx, 'comments', (header) =>
-      commentsParser(header, ctx.options.mapping, ctx.options.platform),
+      commentsParser(header, ctx.options.mapping, ctx.options.platform, ctx.options.timeZone),
     );
   },
 };

@@ -36,7 +36,9 @@ export async function* readTable(
       continue;
     }
     const result = p.parse(row.cells);
-    yield 'error' in result ? { line: row.line, error: result.error } : { line: row.line, batch: result.batch };
+    if ('error' in result) yield { line: row.line, error: result.error };
+    else if (result.zonelessTime) yield { line: row.line, batch: result.batch, zonelessTime: true };
+    else yield { line: row.line, batch: result.batch };
   }
 }
 

@@ -10,6 +10,10 @@ export type FormatId =
   | 'share-table'
   | 'multi-object'
   | 'comments'
+  | 'vk-comments'
+  | 'youtube-comments'
+  | 'instaloader-comments'
+  | 'zeeschuimer'
   | 'follows'
   | 'edges'
   | 'gexf'
@@ -20,6 +24,11 @@ export interface FormatOptions {
   mapping?: Record<string, string>;
   /** Platform to record when the file does not say (comment CSVs, share tables, edge lists). */
   platform?: Platform;
+  /**
+   * IANA zone (`Europe/Paris`) of times the file writes without a zone (comment scrapers write the collecting
+   * machine's local time); they are read as UTC when absent, and the rows doing so are counted.
+   */
+  timeZone?: string;
 }
 
 export interface ReadContext {
@@ -29,8 +38,11 @@ export interface ReadContext {
   sample: Sample;
 }
 
-/** One input row's outcome: its records, or why it was skipped. */
-export type RowResult = { line: number; batch: RecordBatch } | { line: number; error: string };
+/**
+ * One input row's outcome: its records, or why it was skipped. `zonelessTime` marks a row whose time carried
+ * no zone (read in options.timeZone, or as UTC): the import counts them.
+ */
+export type RowResult = { line: number; batch: RecordBatch; zonelessTime?: boolean } | { line: number; error: string };
 
 export interface Format {
   id: FormatId;

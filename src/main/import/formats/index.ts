@@ -8,6 +8,10 @@ import { graphmlFormat } from './graphml';
 import { shareTableFormat } from './share-table';
 import { multiObjectFormat } from './multi-object';
 import { commentsFormat } from './comments';
+import { vkCommentsFormat } from './vk-comments';
+import { youtubeCommentsFormat } from './youtube-comments';
+import { instaloaderCommentsFormat } from './instaloader-comments';
+import { zeeschuimerFormat } from './zeeschuimer';
 import { followsFormat } from './follows';
 import { edgesFormat } from './edges';
 
@@ -22,6 +26,10 @@ export const FORMATS: Format[] = [
   shareTableFormat,
   multiObjectFormat,
   commentsFormat,
+  zeeschuimerFormat,
+  youtubeCommentsFormat,
+  vkCommentsFormat,
+  instaloaderCommentsFormat,
   followsFormat,
   edgesFormat,
 ];

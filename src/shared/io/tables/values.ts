@@ -61,3 +61,17 @@ export function parseTimeWithZoneName(value: string): number | undefined {
   if (m && ZONE_ABBREVIATIONS[m[2]]) return parseTime(`${m[1]}${ZONE_ABBREVIATIONS[m[2]]}`);
   return parseTime(value);
 }
+
+/**
+ * A count as exports write it: `12`, `1,234`, `1.2K`, `3M` (scrapers copy the platform's rounded display), or
+ * a number. Undefined for an empty cell or anything else: a count that cannot be read is not guessed.
+ */
+export function parseCount(value: string | number | undefined | null): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? Math.round(value) : undefined;
+  const m = /^(\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+(?:\.\d+)?)\s*([KkMm])?$/.exec(value.trim());
+  if (!m) return undefined;
+  const n = Number(m[1].replace(/[,\u202f\u00a0 ]/g, ''));
+  const scale = m[2] === undefined ? 1 : /k/i.test(m[2]) ? 1e3 : 1e6;
+  return Math.round(n * scale);
+}
