@@ -33,15 +33,27 @@ export function loadDataset(db: Db, options: LoadOptions = {}): Dataset {
     followers: new Float64Array(nAccounts),
     following: new Float64Array(nAccounts),
     description: new Array<string | null>(nAccounts),
+    accountType: new Array<string | null>(nAccounts),
   };
   let i = 0;
   for (const r of db
     .prepare(
-      'SELECT id, platform, ext_id, screen_name, display_name, created_at, followers, following, description FROM accounts ORDER BY id',
+      'SELECT id, platform, ext_id, screen_name, display_name, created_at, followers, following, description, account_type FROM accounts ORDER BY id',
     )
     .raw()
     .iterate() as Iterable<
-    [number, string, string, string | null, string | null, number | null, number | null, number | null, string | null]
+    [
+      number,
+      string,
+      string,
+      string | null,
+      string | null,
+      number | null,
+      number | null,
+      number | null,
+      string | null,
+      string | null,
+    ]
   >) {
     accountIndex.set(r[0], i);
     accounts.rowId[i] = r[0];
@@ -53,6 +65,7 @@ export function loadDataset(db: Db, options: LoadOptions = {}): Dataset {
     accounts.followers[i] = r[6] ?? NaN;
     accounts.following[i] = r[7] ?? NaN;
     accounts.description[i] = r[8];
+    accounts.accountType[i] = r[9];
     i++;
   }
 

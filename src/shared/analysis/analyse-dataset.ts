@@ -24,7 +24,7 @@ import { buildCascades } from './cascades';
 import { buildCoactionGraph, COACTION_DEFAULTS, type CoactionGraph } from './coaction';
 import type { CoactionObjectKind } from './coaction-shares';
 import { detectCommunities } from './communities';
-import { INTERACTION_KIND_CODES, type Dataset } from './dataset';
+import { INTERACTION_KIND_CODES, POST_KINDS, type Dataset } from './dataset';
 import { analyseCommunities } from './evidence';
 import { accountFeatures, postParents } from './features';
 import type { TextGroups } from './text';
@@ -32,6 +32,8 @@ import { coorSharesFromDataset, detectGroups, generateCoordinatedNetwork } from 
 import type { AnalysisOutput, AnalysisParameters, CoactionMode, GraphEdgeOut, ProjectionTarget } from './result';
 import { buildBipartite, projectBipartite, type ProjectionStats } from '../graph/bipartite';
 import { connectedComponents } from '../graph/components';
+import { buildCommentGraph } from './comments/comment-graph';
+import { commentThreads, isCommentData, type CommentThreads } from './comments/threads';
 import type { ObjectKind } from '../model/records';
 
 export type AnalysisProgress = (stage: string, fraction: number) => void;
@@ -131,7 +133,18 @@ export async function analyseDataset(
     );
     params.windowSeconds = windowEstimate.windowSeconds;
   }
-  const { graph, coaction, projection } = await stage('graph', 0.1, () => buildGraph(ds, params));
+  // Comment data is linked by replies and co-commenting (comments/comment-graph.ts), which needs each
+  // comment's thread, so its post parents are found here rather than in the parents stage.
+  let earlyParents: Int32Array | undefined;
+  let threads: CommentThreads | undefined;
+  if (hasComments(ds)) {
+    earlyParents = await stage('threads', 0.08, () => postParents(ds));
+    threads = commentThreads(ds, earlyParents);
+  }
+  const commentGraph = params.graph === 'default' && threads !== undefined && isCommentData(ds, threads);
+  const { graph, coaction, projection, comments } = await stage('graph', 0.1, () =>
+    commentGraph ? commentDataGraph(ds, threads!, params) : buildGraph(ds, params),
+  );
   const compact = compactNodes(graph);
   const communities = await stage('communities', 0.3, () =>
     detectCommunities(compact.edges, {
@@ -158,14 +171,17 @@ export async function analyseDataset(
   const postParent = await stage(
     'parents',
     0.4,
-    async () => (await options.offload?.postParents?.()) ?? postParents(ds),
+    async () => earlyParents ?? (await options.offload?.postParents?.()) ?? postParents(ds),
   );
   const cascades = await stage('cascades', 0.45, () => buildCascades(ds, { membership, postParent }));
   const features = await stage('features', 0.6, async () =>
     accountFeatures(ds, { postParent, textGroups: (await options.offload?.textGroups?.()) ?? undefined }),
   );
   const evidence = await stage('evidence', 0.75, () =>
-    analyseCommunities(ds, membership, communities.count, features, { windowSeconds: params.windowSeconds }),
+    analyseCommunities(ds, membership, communities.count, features, {
+      windowSeconds: params.windowSeconds,
+      comments: threads && threads.comments > 0 ? threads : undefined,
+    }),
   );
   const layout = await stage('layout', 0.85, () => layoutElsewhere ?? forceAtlas2Layout(compact.edges, layoutOptions));
 
@@ -200,6 +216,7 @@ export async function analyseDataset(
       parameters: params,
       ...(windowEstimate && { windowEstimate }),
       ...(projection && { projection }),
+      ...(comments && { comments }),
       modularity: communities.modularity,
       timings,
     },
@@ -249,6 +266,62 @@ interface BuiltGraph {
   graph: EdgeList;
   coaction?: CoactionEdges;
   projection?: ProjectionStats;
+  comments?: NonNullable<AnalysisOutput['summary']['comments']>;
+}
+
+const COMMENT_POST = POST_KINDS.indexOf('comment');
+const REPLY_POST = POST_KINDS.indexOf('reply');
+/** Interactions a comment graph keeps beside its own edges: all but comments on Pages, replies and follows. */
+const NON_COMMENT_KINDS = INTERACTION_KIND_CODES.filter((k) => k !== 'comment' && k !== 'reply' && k !== 'follow');
+
+/** Whether any post is a comment or a non-X reply: only then are threads worth finding. */
+function hasComments(ds: Dataset): boolean {
+  for (let p = 0; p < ds.posts.count; p++) {
+    if (ds.posts.kind[p] === COMMENT_POST) return true;
+    if (ds.posts.kind[p] === REPLY_POST && ds.accounts.platform[ds.posts.author[p]] !== 'twitter') return true;
+  }
+  return false;
+}
+
+/**
+ * The default graph of comment data: replies and co-commenting (comments/comment-graph.ts), plus the
+ * interactions that are not comments on a Page (retweets, mentions, shares in a mixed project); the
+ * comment → Page edges are left out, or every Page's audience would be one community.
+ */
+function commentDataGraph(ds: Dataset, threads: CommentThreads, p: AnalysisParameters): BuiltGraph {
+  const built = buildCommentGraph(ds, threads, {
+    windowSeconds: p.windowSeconds ?? COACTION_DEFAULTS.windowSeconds,
+    minParticipation: p.minParticipation ?? COACTION_DEFAULTS.minParticipation,
+    coactionCode: COACTION_CODE,
+  });
+  const interaction = buildInteractionGraph(ds, { kinds: [...NON_COMMENT_KINDS], minWeight: 1 });
+  const acc = new PairAccumulator(ds.accounts.count, false, {
+    capacity: built.graph.source.length + interaction.source.length,
+    withKind: true,
+  });
+  const g = built.graph;
+  for (let e = 0; e < g.source.length; e++)
+    acc.add(g.source[e], g.target[e], g.weight[e], 0, g.kind?.[e] ?? MIXED_KIND);
+  for (let e = 0; e < interaction.source.length; e++) {
+    acc.add(
+      interaction.source[e],
+      interaction.target[e],
+      interaction.weight[e],
+      0,
+      interaction.kind?.[e] ?? MIXED_KIND,
+    );
+  }
+  const minWeight = p.minWeight ?? 1;
+  return {
+    graph: acc.toEdgeList((e) => acc.weight[e] >= minWeight).edges,
+    coaction: built.coaction,
+    comments: {
+      comments: threads.comments,
+      threads: threads.rootCount,
+      replies: built.replies,
+      coCommentEdges: built.coaction.edges.source.length,
+    },
+  };
 }
 
 function buildGraph(ds: Dataset, p: AnalysisParameters): BuiltGraph {

@@ -18,6 +18,7 @@ export function datasetFromRecords(batches: Iterable<RecordBatch>): Dataset {
     followers: [] as number[],
     following: [] as number[],
     description: [] as (string | null)[],
+    accountType: [] as (string | null)[],
   };
   const account = (platform: string, id: string): number => {
     const key = platform + '\0' + id;
@@ -33,6 +34,7 @@ export function datasetFromRecords(batches: Iterable<RecordBatch>): Dataset {
       acc.followers.push(NaN);
       acc.following.push(NaN);
       acc.description.push(null);
+      acc.accountType.push(null);
     }
     return i;
   };
@@ -71,6 +73,7 @@ export function datasetFromRecords(batches: Iterable<RecordBatch>): Dataset {
       if (a.followers !== undefined) acc.followers[i] = a.followers;
       if (a.following !== undefined) acc.following[i] = a.following;
       if (a.description !== undefined) acc.description[i] = a.description;
+      if (a.accountType !== undefined) acc.accountType[i] = a.accountType;
     }
     for (const p of b.posts ?? []) {
       const author = account(p.platform, p.authorId);
@@ -138,6 +141,7 @@ export function datasetFromRecords(batches: Iterable<RecordBatch>): Dataset {
       followers: Float64Array.from(acc.followers),
       following: Float64Array.from(acc.following),
       description: acc.description,
+      accountType: acc.accountType,
     },
     posts: {
       count: posts.extId.length,

@@ -33,6 +33,8 @@ export interface AccountTable {
   followers: Float64Array;
   following: Float64Array;
   description: (string | null)[];
+  /** 'user', 'page', 'group', 'channel' where the source tells (accounts.account_type), else null. */
+  accountType: (string | null)[];
 }
 
 export interface PostTable {

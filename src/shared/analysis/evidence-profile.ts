@@ -226,7 +226,8 @@ export function duplicateText(f: AccountFeatures, list: Int32Array): Signal[] {
         if (multi.has(g)) dupCount[i]++;
       }
       dups += dupCount[i];
-      perMember[i] = dupCount[i] >= 1 ? ramp(dupCount[i] / ownCount[i], 0.05, 0.3) : 0;
+      // Two repeats at least: one short "Congratulations!" shared with another member is a coincidence.
+      perMember[i] = dupCount[i] >= 2 ? ramp(dupCount[i] / ownCount[i], 0.05, 0.3) : 0;
     });
     const share = textPosts ? dups / textPosts : 0;
     const enough = textPosts >= 10;

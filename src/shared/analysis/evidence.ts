@@ -21,6 +21,12 @@ import { burstParticipation, cueSharing, synchrony, type Members } from './evide
 import { featureRow, type AccountFeatures } from './features';
 import type { AccountResult, BurstRow, CommunitySummary } from './result';
 import { communityVerdict, DEFAULT_VERDICT, memberScore, type VerdictOptions } from './verdict';
+import { commentTargets } from './comments/comment-targets';
+import { idBatches } from './comments/id-batches';
+import { insideReplies } from './comments/inside-replies';
+import { pagesAsPeople } from './comments/pages-as-people';
+import { templatedText } from './comments/templated-text';
+import type { CommentThreads } from './comments/threads';
 
 export interface EvidenceOptions {
   /** Δt for synchrony, seconds (default 60). */
@@ -41,6 +47,11 @@ export interface EvidenceOptions {
   timelines?: Timeline[];
   burstOptions?: BurstOptions;
   verdict?: Partial<VerdictOptions>;
+  /**
+   * The comment threads of a dataset with comments: adds the evidence comment rings leave (replies from
+   * inside, where they comment, ids in batches, Pages posing as people, templated comments).
+   */
+  comments?: CommentThreads;
 }
 
 export interface CommunityAnalysis {
@@ -83,6 +94,16 @@ export function analyseCommunities(
   const burst = burstParticipation(ds, members, timelines, bursts);
   bursts.sort((a, b) => b.posts - a.posts || a.start - b.start);
   const context = contextSignals(ds, members);
+  const threads = options.comments;
+  const commentSignals: Signal[][] = threads
+    ? zipSignals(
+        insideReplies(ds, threads, members),
+        commentTargets(ds, threads, members),
+        templatedText(ds, threads, members),
+        idBatches(ds, members),
+        pagesAsPeople(ds, members),
+      )
+    : members.lists.map(() => []);
 
   const communities: CommunitySummary[] = [];
   const accounts: AccountResult[] = [];
@@ -101,6 +122,7 @@ export function analyseCommunities(
       ...duplicateText(features, list),
       clientUniformity(ds, features, list),
       activityRate(features, list),
+      ...commentSignals[c],
       ...context[c],
     ];
     const verdict = communityVerdict(list.length, signals, verdictOptions);
@@ -154,6 +176,11 @@ export function communityEvidence(
   options: EvidenceOptions = {},
 ): CommunitySummary[] {
   return analyseCommunities(ds, membership, communityCount, features, options).communities;
+}
+
+/** Per community, the signals of several producers (each one signal or a list of them per community). */
+function zipSignals(...perProducer: (Signal | Signal[])[][]): Signal[][] {
+  return perProducer[0].map((_, c) => perProducer.flatMap((signals) => signals[c]));
 }
 
 function memberLists(membership: ArrayLike<number>, communityCount: number): Members {

@@ -193,6 +193,11 @@ export interface AnalysisSummary {
   projection?: ProjectionStats;
   /** How the window was estimated, when parameters.autoWindow asked for it. */
   windowEstimate?: WindowEstimate;
+  /**
+   * Comment data (most posts are comments): the default graph was built from replies and co-commenting, not
+   * from comment → Page edges; these are its inputs. Absent for other data and other graphs.
+   */
+  comments?: { comments: number; threads: number; replies: number; coCommentEdges: number };
   modularity: number;
   /** Milliseconds per stage. */
   timings: Record<string, number>;

@@ -95,17 +95,27 @@ export function communityVerdict(size: number, signals: Signal[], opt: VerdictOp
 }
 
 /**
- * A member's score: its indicators on the signals that drove the community's verdict, weighted by their
- * strength (0 when nothing drove it). Reasons: those indicators at ≥ 0.5, strongest signal first.
+ * A member's score: its indicators on the families of evidence that drove the community's verdict, each
+ * family weighted by its strongest signal and read as the member's strongest indicator in it (0 when nothing
+ * drove it). By family, as the verdict counts: two text signals (exact and near duplicates) are one kind of
+ * evidence, so an organic commenter placed beside a ring, whose one short "Congratulations!" repeats a
+ * member's, does not reach half of a ring's score on text alone. Reasons: indicators at ≥ 0.5, strongest
+ * signal first.
  */
 export function memberScore(i: number, verdict: Verdict): { score: number; reasons: string[] } {
-  let num = 0;
-  let den = 0;
+  const weight = new Map<SignalGroup, number>();
+  const shown = new Map<SignalGroup, number>();
   const reasons: string[] = [];
   for (const s of verdict.drivers) {
-    num += s.evidence.strength * s.perMember[i];
-    den += s.evidence.strength;
+    weight.set(s.group, Math.max(weight.get(s.group) ?? 0, s.evidence.strength));
+    shown.set(s.group, Math.max(shown.get(s.group) ?? 0, s.perMember[i]));
     if (s.perMember[i] >= 0.5 && s.memberReason) reasons.push(s.memberReason(i));
+  }
+  let num = 0;
+  let den = 0;
+  for (const [group, w] of weight) {
+    num += w * shown.get(group)!;
+    den += w;
   }
   return { score: den ? round(num / den) : 0, reasons };
 }

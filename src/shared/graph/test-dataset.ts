@@ -43,6 +43,7 @@ export function tinyDataset(spec: {
       followers: new Float64Array(A).fill(NaN),
       following: new Float64Array(A).fill(NaN),
       description: Array(A).fill(null),
+      accountType: Array(A).fill(null),
     },
     posts: {
       count: posts.length,
