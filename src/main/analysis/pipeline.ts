@@ -26,7 +26,7 @@ export async function runAnalysis(
   const sliced = hasTimeRange(params);
   const offloading = startOffloading(db, options.offload, { columns: !sliced });
   try {
-    const texts = !offloading || sliced || needsTexts(params);
+    const texts = !offloading || sliced || needsTexts(params) || holdsComments(db);
     const ds = loadDataset(db, { texts });
     const loadMs = performance.now() - t0;
     const output = await analyseDataset(ds, params, {
@@ -40,6 +40,11 @@ export async function runAnalysis(
   } finally {
     offloading?.close();
   }
+}
+
+/** Comments are read for their formulas (templated_text) by the analysis itself, not by the stage worker. */
+function holdsComments(db: Db): boolean {
+  return db.prepare("SELECT EXISTS (SELECT 1 FROM posts WHERE kind = 'comment')").pluck().get() === 1;
 }
 
 /** Whether the analysis reads post texts itself (text co-action), beyond the text groups a worker can give. */

@@ -181,6 +181,7 @@ export async function analyseDataset(
     analyseCommunities(ds, membership, communities.count, features, {
       windowSeconds: params.windowSeconds,
       comments: threads && threads.comments > 0 ? threads : undefined,
+      graph,
     }),
   );
   const layout = await stage('layout', 0.85, () => layoutElsewhere ?? forceAtlas2Layout(compact.edges, layoutOptions));

@@ -27,6 +27,7 @@ import { insideReplies } from './comments/inside-replies';
 import { pagesAsPeople } from './comments/pages-as-people';
 import { templatedText } from './comments/templated-text';
 import type { CommentThreads } from './comments/threads';
+import type { EdgeList } from '../graph/edge-list';
 
 export interface EvidenceOptions {
   /** Δt for synchrony, seconds (default 60). */
@@ -52,6 +53,8 @@ export interface EvidenceOptions {
    * inside, where they comment, ids in batches, Pages posing as people, templated comments).
    */
   comments?: CommentThreads;
+  /** The analysed graph over dataset accounts: which communities are tied to which (id_batches). */
+  graph?: EdgeList;
 }
 
 export interface CommunityAnalysis {
@@ -95,12 +98,13 @@ export function analyseCommunities(
   bursts.sort((a, b) => b.posts - a.posts || a.start - b.start);
   const context = contextSignals(ds, members);
   const threads = options.comments;
+  const targets = threads ? commentTargets(ds, threads, members) : undefined;
   const commentSignals: Signal[][] = threads
     ? zipSignals(
         insideReplies(ds, threads, members),
-        commentTargets(ds, threads, members),
+        targets!.signals,
         templatedText(ds, threads, members),
-        idBatches(ds, members),
+        idBatches(ds, members, options.graph),
         pagesAsPeople(ds, members),
       )
     : members.lists.map(() => []);
@@ -144,6 +148,7 @@ export function analyseCommunities(
       sampleMembers: sample,
       hourOfWeek: hist,
       shiftUtcOffset: shift.signal.evidence.strength >= verdictOptions.strongAt ? shift.offset : undefined,
+      ...(targets && { commentTargets: targets.targets[c] }),
     });
     list.forEach((a, i) => {
       const m = memberScore(i, verdict);

@@ -42,6 +42,22 @@ export interface CommunitySummary {
   hourOfWeek?: number[];
   /** Best shift time zone found, as a UTC offset in hours, when a shift pattern is present. */
   shiftUtcOffset?: number;
+  /** Comment data: the Pages and posts whose comment sections members write in, most of theirs first. */
+  commentTargets?: CommentTargets;
+}
+
+/** Where a community comments (comment data): what share of each comment section is theirs. */
+export interface CommentTargets {
+  /** Up to 10 Pages, by members' comments under their posts. */
+  pages: { accountId: string; name: string | null; comments: number; memberComments: number; share: number }[];
+  /** Up to 10 posts, by members' share of their comments (posts with 10+ comments), then by comments. */
+  posts: {
+    postId: string;
+    pageId: string | null;
+    comments: number;
+    memberComments: number;
+    share: number;
+  }[];
 }
 
 export interface AccountResult {

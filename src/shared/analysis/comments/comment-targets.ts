@@ -9,6 +9,7 @@
  * the reader; the verdict rests on how the community acts, not on where.
  */
 import type { Dataset } from '../dataset';
+import type { CommentTargets } from '../result';
 import { accountLabel, insufficientWhen, pct, ramp, round, type Signal } from '../evidence-signal';
 import type { Members } from '../evidence-timing';
 import type { CommentThreads } from './threads';
@@ -38,7 +39,7 @@ export function commentTargets(
   threads: CommentThreads,
   m: Members,
   o: TargetOptions = TARGET_DEFAULTS,
-): Signal[][] {
+): { signals: Signal[][]; targets: CommentTargets[] } {
   const n = ds.accounts.count;
   // Comments per (account, Page owner), from one sort of the comments by author then owner.
   const owners: number[] = [];
@@ -105,7 +106,49 @@ export function commentTargets(
     }
   }
 
-  return m.lists.map((list, c) => {
+  // Per community: members' comments per Page, beside all comments under that Page's posts.
+  const ownerComments = new Map<number, number>();
+  const memberByOwner: Map<number, number>[] = m.lists.map(() => new Map());
+  for (let p = 0; p < ds.posts.count; p++) {
+    const r = threads.root[p];
+    if (r < 0 || threads.rootOwner[r] < 0) continue;
+    const owner = threads.rootOwner[r];
+    ownerComments.set(owner, (ownerComments.get(owner) ?? 0) + 1);
+    const c = m.membership[ds.posts.author[p]];
+    if (c >= 0) memberByOwner[c].set(owner, (memberByOwner[c].get(owner) ?? 0) + 1);
+  }
+  const rootId = (r: number): string | null => (threads.rootPost[r] >= 0 ? ds.posts.extId[threads.rootPost[r]] : null);
+  const targets: CommentTargets[] = m.lists.map((_, c) => ({
+    pages: [...memberByOwner[c]]
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, 10)
+      .map(([owner, k]) => ({
+        accountId: ds.accounts.extId[owner],
+        name: ds.accounts.displayName[owner] ?? ds.accounts.screenName[owner],
+        comments: ownerComments.get(owner)!,
+        memberComments: k,
+        share: round(k / ownerComments.get(owner)!),
+      })),
+    posts: [],
+  }));
+  for (const [r, byC] of byRoot) {
+    if (rootComments[r] < o.minPostComments) continue;
+    for (const [c, k] of byC) {
+      targets[c].posts.push({
+        postId: rootId(r) ?? threads.rootKey[r],
+        pageId: threads.rootOwner[r] >= 0 ? ds.accounts.extId[threads.rootOwner[r]] : null,
+        comments: rootComments[r],
+        memberComments: k,
+        share: round(k / rootComments[r]),
+      });
+    }
+  }
+  for (const t of targets) {
+    t.posts.sort((x, y) => y.share - x.share || y.comments - x.comments || (x.postId < y.postId ? -1 : 1));
+    t.posts.length = Math.min(t.posts.length, 10);
+  }
+
+  const signals = m.lists.map((list, c) => {
     const perMember = new Float32Array(list.length);
     let active = 0;
     let concentrated = 0;
@@ -169,4 +212,5 @@ export function commentTargets(
     };
     return [concentration, domination];
   });
+  return { signals, targets };
 }

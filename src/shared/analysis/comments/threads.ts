@@ -20,6 +20,8 @@ export interface CommentThreads {
   rootCount: number;
   /** Per root: the post's dataset index where it was imported, or -1. */
   rootPost: Int32Array;
+  /** Per root: the post's platform id (the comments name it even where the post itself was not imported). */
+  rootKey: string[];
   /** Per root: account index of the Page (or person) whose post it is, or -1 where no export names it. */
   rootOwner: Int32Array;
   /** Per post: dataset index of the comment a reply answers, or -1 (top-level comments, other posts). */
@@ -55,11 +57,14 @@ export function commentThreads(ds: Dataset, postParent: Int32Array): CommentThre
   const rootIds = new Map<string, number>();
   const rootPost: number[] = [];
   const rootOwner: number[] = [];
-  const rootOf = (key: string, post: number, owner: number): number => {
+  const rootKey: string[] = [];
+  const rootOf = (platform: string, id: string, post: number, owner: number): number => {
+    const key = platform + '\0' + id;
     let r = rootIds.get(key);
     if (r === undefined) {
       r = rootPost.length;
       rootIds.set(key, r);
+      rootKey.push(id);
       rootPost.push(post);
       rootOwner.push(owner);
     } else {
@@ -88,7 +93,7 @@ export function commentThreads(ds: Dataset, postParent: Int32Array): CommentThre
     const key = post >= 0 ? P.extId[post] : P.parentExtId[top];
     if (key === null) continue;
     const owner = post >= 0 ? P.author[post] : P.parentAuthor[top];
-    root[p] = rootOf(ds.accounts.platform[P.author[p]] + '\0' + key, post, owner);
+    root[p] = rootOf(ds.accounts.platform[P.author[p]], key, post, owner);
   }
   return {
     comments,
@@ -96,6 +101,7 @@ export function commentThreads(ds: Dataset, postParent: Int32Array): CommentThre
     root,
     rootCount: rootPost.length,
     rootPost: Int32Array.from(rootPost),
+    rootKey,
     rootOwner: Int32Array.from(rootOwner),
     parentComment,
   };
