@@ -7,6 +7,7 @@ import { importFile } from '../import/run-import';
 import { openProject } from '../store/project';
 import { analyseInWorker, importInWorker, JobCancelled, runJob } from './job-runner';
 import type { JobProgress } from './protocol';
+import { writeFileSync } from 'node:fs';
 import { tempDir } from '../../../test/helpers/temp-dir';
 
 const dir = tempDir('claque-jobs-');
@@ -82,6 +83,21 @@ describe('import and analysis on a worker thread', () => {
     inThread.close();
     inWorker.close();
   }, 120_000);
+
+  it('passes every import option to the worker: a zone for zone-less times reads them the same', async () => {
+    const csv = join(dir, 'zoneless.csv');
+    writeFileSync(csv, 'commenter_id,post_id,time,text\nann,P1,2021-07-10 09:30:00,hello\n');
+    const times = async (run: typeof importFile) => {
+      const db = openProject(join(dir, `zone-${run === importFile ? 'thread' : 'worker'}.claque`));
+      await run(db, csv, { format: 'comments', platform: 'facebook', timeZone: 'Europe/Paris' });
+      const t = db.prepare('SELECT time FROM posts').pluck().all();
+      db.close();
+      return t;
+    };
+    // 09:30 in Paris in July is 07:30 UTC.
+    expect(await times(importFile)).toEqual([Date.UTC(2021, 6, 10, 7, 30) / 1000]);
+    expect(await times(importInWorker)).toEqual([Date.UTC(2021, 6, 10, 7, 30) / 1000]);
+  }, 60_000);
 
   it('a cancelled import leaves the project unchanged', async () => {
     const db = openProject(join(dir, 'cancel.claque'));

@@ -108,9 +108,9 @@ export function analyseInWorker(
 
 /** The backend's import runner, on a worker thread that opens the project and writes in one transaction. */
 export function importInWorker(db: Db, file: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const { format, mapping, platform, strict } = options;
+  const { signal: _signal, onProgress: _onProgress, worker: _worker, ...plain } = options;
   return runJob(
-    { kind: 'import', project: db.name, file, options: { format, mapping, platform, strict } },
+    { kind: 'import', project: db.name, file, options: plain },
     {
       signal: options.signal,
       onProgress: (p) => {

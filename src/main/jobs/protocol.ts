@@ -3,14 +3,13 @@
  * opens its own SQLite connection (WAL lets it read, or write in one transaction, beside the main thread's).
  */
 import type { AnalysisOutput, AnalysisParameters } from '../../shared/analysis/result';
-import type { ImportProgress, ImportResult } from '../import/run-import';
+import type { ImportOptions, ImportProgress, ImportResult } from '../import/run-import';
 
-export interface ImportJobOptions {
-  format?: string;
-  mapping?: Record<string, string>;
-  platform?: string;
-  strict?: boolean;
-}
+/**
+ * The import options that cross to the worker: every one of ImportOptions that is plain data. Derived from
+ * it, so an option added to imports reaches the worker too (a hand-kept copy once dropped the time zone).
+ */
+export type ImportJobOptions = Omit<ImportOptions, 'signal' | 'onProgress' | 'worker'>;
 
 export type JobRequest =
   | { kind: 'analysis'; project: string; parameters: AnalysisParameters }

@@ -6,7 +6,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runAnalysis } from '../analysis/pipeline';
 import { importFile } from '../import/run-import';
-import type { Platform } from '../../shared/model/records';
 import { openProject } from '../store/project';
 import type { FromWorker, JobRequest, ToWorker } from './protocol';
 
@@ -45,12 +44,8 @@ async function run(request: JobRequest): Promise<unknown> {
         onProgress: (stage, fraction) => post({ type: 'progress', progress: { kind: 'analysis', stage, fraction } }),
       });
     }
-    const { format, mapping, platform, strict } = request.options;
     return await importFile(db, request.file, {
-      format,
-      mapping,
-      platform: platform as Platform | undefined,
-      strict,
+      ...request.options,
       signal,
       onProgress: (p) => post({ type: 'progress', progress: { kind: 'import', ...p } }),
     });
