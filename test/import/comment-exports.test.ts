@@ -3,11 +3,13 @@
  * detected with no flags, resolved to one account per account, reply threads linked after the rows are
  * stored (parent in a later row or another file), re-imports adding nothing, zone-less times read in --tz.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli/run-cli';
 import { importFile } from '../../src/main/import/run-import';
 import { count, FIXTURES, fixture, memoryIo, tableCounts, tempProject, type TempProject } from './helpers';
+import { tempDir } from '../helpers/temp-dir';
 
 const comments = (name: string) => join(FIXTURES, 'comments', name);
 
@@ -99,6 +101,19 @@ describe("minet's Facebook comments", () => {
     } finally {
       q.cleanup();
     }
+  });
+
+  it("reads CrowdTangle API posts' zone-less times as the UTC they are, whatever --tz says for the comments", async () => {
+    const file = join(tempDir('claque-ct-utc-'), 'ct.csv');
+    writeFileSync(
+      file,
+      'id,platform,date,datetime,link,post_url,message,account_id,account_name,account_handle,account_type\n' +
+        '200500_901,Facebook,2021-07-09,2021-07-09 22:59:12,,https://www.facebook.com/200500/posts/901,Hello,200500,Ganja News,ganjanews,facebook_page\n',
+    );
+    const r = await importFile(p.db, file, { timeZone: 'Asia/Baku' });
+    expect(r.format).toBe('comments');
+    expect(r.zonelessTimes.rows).toBe(0);
+    expect(post('facebook', '901')).toMatchObject({ time: Date.UTC(2021, 6, 9, 22, 59, 12) / 1000 });
   });
 
   it('gives the same records and counts when parsed on the worker thread', async () => {

@@ -100,6 +100,11 @@ export interface CommentProfile {
   accountType?: string;
   /** Post ids are Facebook post references, keyed by their numeric post id (facebook-ids.ts). */
   facebookPostIds?: boolean;
+  /**
+   * The export writes its times in UTC without saying so (CrowdTangle's API: "date … in UTC", kept as is by
+   * minet): read as UTC whatever --tz says for the other files, and not counted as zone-less.
+   */
+  timesInUtc?: boolean;
   confidence: number;
 }
 
@@ -201,6 +206,7 @@ export const COMMENT_PROFILES: readonly CommentProfile[] = [
       reply_count: ['actual_comment_count'],
     },
     facebookPostIds: true,
+    timesInUtc: true,
     confidence: 0.85,
   },
   {

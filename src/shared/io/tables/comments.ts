@@ -146,7 +146,8 @@ export function commentsParser(
         }
 
         const rawTime = get('time');
-        const zoned = rawTime === undefined ? undefined : parseTimeInZone(rawTime, timeZone);
+        const zoned =
+          rawTime === undefined ? undefined : parseTimeInZone(rawTime, profile?.timesInUtc ? 'UTC' : timeZone);
         if (rawTime !== undefined && zoned === undefined) {
           return { error: `bad ${name('time')} ${JSON.stringify(rawTime)}: expected Unix seconds or an ISO 8601 time` };
         }
@@ -247,7 +248,7 @@ export function commentsParser(
           replyCount: parseCount(get('reply_count')),
         };
         const batch = commentRowToBatch(row);
-        return zoned?.zoneless ? { batch, zonelessTime: true } : { batch };
+        return zoned?.zoneless && !profile?.timesInUtc ? { batch, zonelessTime: true } : { batch };
       },
     },
   };
