@@ -19,10 +19,24 @@ export interface CommentWorldScore {
   lines: string[];
 }
 
+/** Scores accounts.csv of `claque run` / `claque analyze`. */
 export function scoreCommentWorld(accountsCsv: string, truth: CommentTruth): CommentWorldScore {
   const rows = parse(accountsCsv, { columns: true }) as { account_id: string; flagged: string }[];
-  const known = new Set(rows.map((r) => r.account_id));
-  const flagged = new Set(rows.filter((r) => r.flagged === 'true').map((r) => r.account_id));
+  return scoreCommentFlags(
+    rows.map((r) => r.account_id),
+    rows.filter((r) => r.flagged === 'true').map((r) => r.account_id),
+    truth,
+  );
+}
+
+/** Scores the flagged account ids among the analysed ones. */
+export function scoreCommentFlags(
+  analysed: Iterable<string>,
+  flaggedIds: Iterable<string>,
+  truth: CommentTruth,
+): CommentWorldScore {
+  const known = new Set(analysed);
+  const flagged = new Set(flaggedIds);
   const asClaque = (id: string): string => {
     if (known.has(id)) return id;
     const handle = truth.accounts[id]?.handle?.toLowerCase();
