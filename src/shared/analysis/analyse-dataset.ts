@@ -300,18 +300,8 @@ function commentDataGraph(ds: Dataset, threads: CommentThreads, p: AnalysisParam
     capacity: built.graph.source.length + interaction.source.length,
     withKind: true,
   });
-  const g = built.graph;
-  for (let e = 0; e < g.source.length; e++)
-    acc.add(g.source[e], g.target[e], g.weight[e], 0, g.kind?.[e] ?? MIXED_KIND);
-  for (let e = 0; e < interaction.source.length; e++) {
-    acc.add(
-      interaction.source[e],
-      interaction.target[e],
-      interaction.weight[e],
-      0,
-      interaction.kind?.[e] ?? MIXED_KIND,
-    );
-  }
+  addEdges(acc, built.graph);
+  addEdges(acc, interaction);
   const minWeight = p.minWeight ?? 1;
   return {
     graph: acc.toEdgeList((e) => acc.weight[e] >= minWeight).edges,
@@ -356,15 +346,7 @@ function buildGraph(ds: Dataset, p: AnalysisParameters): BuiltGraph {
     capacity: interaction.source.length + coaction.edges.source.length,
     withKind: true,
   });
-  for (let e = 0; e < interaction.source.length; e++) {
-    acc.add(
-      interaction.source[e],
-      interaction.target[e],
-      interaction.weight[e],
-      0,
-      interaction.kind?.[e] ?? MIXED_KIND,
-    );
-  }
+  addEdges(acc, interaction);
   const ce = coaction.edges;
   for (let e = 0; e < ce.source.length; e++) acc.add(ce.source[e], ce.target[e], ce.weight[e], 0, COACTION_CODE);
   const minWeight = p.minWeight ?? 1;
@@ -388,6 +370,12 @@ function projectionGraph(ds: Dataset, targets: ProjectionTarget[], minWeight = P
   const projection: ProjectionStats = { targets: 0, skippedTargets: 0, maxTargetDegree: 0 };
   const edges = projectBipartite(bg, { minShared: minWeight }, projection);
   return { graph: { ...edges, kind: new Uint8Array(edges.source.length).fill(PROJECTION_CODE) }, projection };
+}
+
+/** Adds every edge of `g` to `acc` with its own kind (MIXED_KIND where it has none). */
+function addEdges(acc: PairAccumulator, g: EdgeList): void {
+  for (let e = 0; e < g.source.length; e++)
+    acc.add(g.source[e], g.target[e], g.weight[e], 0, g.kind?.[e] ?? MIXED_KIND);
 }
 
 function edgeKindName(code: number | undefined): GraphEdgeOut['kind'] {

@@ -12,7 +12,7 @@ import type { Dataset } from '../dataset';
 import type { CommentTargets } from '../result';
 import { accountLabel, insufficientWhen, pct, ramp, round, type Signal } from '../evidence-signal';
 import type { Members } from '../evidence-timing';
-import type { CommentThreads } from './threads';
+import { commentsPerRoot, type CommentThreads } from './threads';
 
 export interface TargetOptions {
   /** A member is concentrated when this share of its comments goes to at most `handful` Pages (0.9, 6). */
@@ -76,19 +76,7 @@ export function commentTargets(
     topShare[a] = counts.slice(0, o.handful).reduce((s, x) => s + x, 0) / total;
   }
 
-  // Comments per root and per (root, community).
-  const rootComments = new Int32Array(threads.rootCount);
-  const byRoot = new Map<number, Map<number, number>>();
-  for (let p = 0; p < ds.posts.count; p++) {
-    const r = threads.root[p];
-    if (r < 0) continue;
-    rootComments[r]++;
-    const c = m.membership[ds.posts.author[p]];
-    if (c < 0) continue;
-    let byC = byRoot.get(r);
-    if (!byC) byRoot.set(r, (byC = new Map()));
-    byC.set(c, (byC.get(c) ?? 0) + 1);
-  }
+  const { rootComments, byRoot } = commentsPerRoot(ds, threads, m.membership);
   const engagedPosts = new Int32Array(m.lists.length);
   const dominated = new Int32Array(m.lists.length);
   const dominatedShareSum = new Float64Array(m.lists.length);

@@ -10,26 +10,15 @@
 import type { Dataset } from '../dataset';
 import { insufficientWhen, pct, ramp, round, type Signal } from '../evidence-signal';
 import type { Members } from '../evidence-timing';
-import type { CommentThreads } from './threads';
+import { commentsPerRoot, type CommentThreads } from './threads';
 
 /** Replies a community's comments must receive before the share means anything. */
 export const MIN_REPLIES = 20;
 
 export function insideReplies(ds: Dataset, threads: CommentThreads, m: Members): Signal[] {
   const nC = m.lists.length;
-  // Comments per thread root, and per (root, community): who is there to answer.
-  const rootComments = new Float64Array(threads.rootCount);
-  const byRoot = new Map<number, Map<number, number>>();
-  for (let p = 0; p < ds.posts.count; p++) {
-    const r = threads.root[p];
-    if (r < 0) continue;
-    rootComments[r]++;
-    const c = m.membership[ds.posts.author[p]];
-    if (c < 0) continue;
-    let byC = byRoot.get(r);
-    if (!byC) byRoot.set(r, (byC = new Map()));
-    byC.set(c, (byC.get(c) ?? 0) + 1);
-  }
+  // Who is there to answer: comments per thread root, and per (root, community).
+  const { rootComments, byRoot } = commentsPerRoot(ds, threads, m.membership);
   const received = new Float64Array(nC);
   const inside = new Float64Array(nC);
   const expected = new Float64Array(nC);

@@ -117,3 +117,24 @@ export function isCommentData(ds: Dataset, threads: CommentThreads): boolean {
   for (let p = 0; p < ds.posts.count; p++) if (!threads.isComment[p] && ds.posts.kind[p] !== 0) others++;
   return threads.comments >= 100 && threads.comments > 2 * others;
 }
+
+/** Comments under each thread root, and per (root, community) of `membership` (-1: outside every community). */
+export function commentsPerRoot(
+  ds: Dataset,
+  threads: CommentThreads,
+  membership: ArrayLike<number>,
+): { rootComments: Int32Array; byRoot: Map<number, Map<number, number>> } {
+  const rootComments = new Int32Array(threads.rootCount);
+  const byRoot = new Map<number, Map<number, number>>();
+  for (let p = 0; p < ds.posts.count; p++) {
+    const r = threads.root[p];
+    if (r < 0) continue;
+    rootComments[r]++;
+    const c = membership[ds.posts.author[p]];
+    if (c < 0) continue;
+    let byC = byRoot.get(r);
+    if (!byC) byRoot.set(r, (byC = new Map()));
+    byC.set(c, (byC.get(c) ?? 0) + 1);
+  }
+  return { rootComments, byRoot };
+}
