@@ -1,10 +1,12 @@
-// `npm test`: type checks, lint, formatting, then every test. Each step's failure fails the run.
+// `npm test`: type checks, lint, the import boundaries, formatting, then every test. Each step's failure fails the run.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
   ['npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['npx', ['tsc', '-p', 'src/shared/tsconfig.json', '--noEmit']],
   ['npx', ['eslint', '.']],
+  // The layering (shared imports neither main nor renderer, …): .dependency-cruiser.cjs.
+  ['npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']],
   ['npx', ['prettier', '--check', '.']],
   ['npx', ['vitest', 'run', ...process.argv.slice(2)]],
 ];

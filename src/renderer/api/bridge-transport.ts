@@ -1,5 +1,5 @@
 import type { Channel, ClaqueBridge, Envelope } from '../../shared/api/contract';
-import type { Transport } from './client';
+import type { Transport } from './transport';
 
 /** Electron: the preload's per-channel wrappers around ipcRenderer.invoke. */
 export function createBridgeTransport(bridge: ClaqueBridge): Transport {

@@ -3,33 +3,12 @@
  * HTTP API on the page's own origin. Both speak the contract's Envelope; this unwraps it and throws an
  * ApiCallError carrying the backend's error code.
  */
-import type {
-  ApiErrorBody,
-  ApiEvent,
-  Channel,
-  ClaqueBridge,
-  Envelope,
-  RequestOf,
-  ResponseOf,
-} from '../../shared/api/contract';
+import type { ApiEvent, Channel, ClaqueBridge, RequestOf, ResponseOf } from '../../shared/api/contract';
 import { createBridgeTransport } from './bridge-transport';
 import { createHttpTransport } from './http-transport';
+import { ApiCallError, type Transport } from './transport';
 
-export interface Transport {
-  invoke(channel: Channel, request: unknown): Promise<Envelope<unknown>>;
-  onEvent(listener: (event: ApiEvent) => void): () => void;
-  readonly name: 'electron' | 'http';
-}
-
-export class ApiCallError extends Error {
-  constructor(
-    public readonly code: ApiErrorBody['code'] | 'transport',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiCallError';
-  }
-}
+export { ApiCallError, type Transport };
 
 export interface ClaqueClient {
   call<K extends Channel>(channel: K, request: RequestOf<K>): Promise<ResponseOf<K>>;

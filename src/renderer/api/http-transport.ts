@@ -1,5 +1,5 @@
 import type { ApiEvent, Channel, Envelope } from '../../shared/api/contract';
-import { ApiCallError, type Transport } from './client';
+import { ApiCallError, type Transport } from './transport';
 
 /**
  * Browser mode: `POST /api/<channel>` with a JSON body; events over one shared EventSource. The token rides
