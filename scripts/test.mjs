@@ -7,6 +7,8 @@ const steps = [
   ['npx', ['eslint', '.']],
   // The layering (shared imports neither main nor renderer, …): .dependency-cruiser.cjs.
   ['npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']],
+  // Every dependency used and every used one declared, in the right list (knip.json).
+  ['npx', ['knip', '--dependencies', '--no-progress']],
   ['npx', ['prettier', '--check', '.']],
   ['npx', ['vitest', 'run', ...process.argv.slice(2)]],
 ];
