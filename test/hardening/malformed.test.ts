@@ -128,11 +128,12 @@ const CASES: Case[] = [
   },
   {
     file: 'share-invalid-utf8.csv',
-    what: 'invalid UTF-8 bytes decode to U+FFFD (lossy but never a crash or a mojibake id)',
+    what: 'bytes that are not UTF-8 but are Windows-1252: read as Windows-1252, and the import says so (no U+FFFD)',
     ok: { rowsRead: 2, rowsImported: 2, errors: [], added: added(2, 2) },
-    check: (db) => {
-      expect(all<string>(db, "SELECT value FROM post_objects WHERE value LIKE 'm_o%'")).toContain('m_o\uFFFD\uFFFD1');
-      expect(all<string>(db, "SELECT ext_id FROM accounts WHERE ext_id LIKE 'm_a%'")).toContain('m_a\uFFFD(');
+    check: (db, r) => {
+      expect(r.encoding).toMatchObject({ name: 'windows-1252', invalidLines: 0 });
+      expect(all<string>(db, "SELECT value FROM post_objects WHERE value LIKE 'm_o%'")).toContain('m_o\u00FF\u00FE1');
+      expect(all<string>(db, "SELECT ext_id FROM accounts WHERE ext_id LIKE 'm_a%'")).toContain('m_a\u00C3(');
     },
   },
   {
@@ -297,6 +298,40 @@ const CASES: Case[] = [
       ],
       added: added(2, 1, 1),
     },
+  },
+  // Encodings (issue 16, item 3; test/hardening/encodings.test.ts goes further: gzip, the worker, the CLI).
+  {
+    file: 'comments-latin1.csv',
+    what: 'a Latin-1 comments export: read as Windows-1252, every accented letter right',
+    ok: { rowsRead: 3, rowsImported: 3, errors: [], added: added(4, 3, 3) },
+    check: (db, r) => {
+      expect(r.encoding).toMatchObject({ name: 'windows-1252', invalidLines: 0 });
+      expect(one<string>(db, "SELECT text FROM posts WHERE ext_id = 'm400_1_2'")).toBe('Grüße aus Köln; ¿qué tal? año');
+    },
+  },
+  {
+    file: 'comments-utf16le-bom.csv',
+    what: 'UTF-16 LE with a byte-order mark (Excel "Unicode text"), with an emoji and CJK',
+    ok: { rowsRead: 4, rowsImported: 4, errors: [], added: added(5, 4, 4) },
+    check: (db, r) => {
+      expect(r.encoding).toMatchObject({ name: 'UTF-16LE', how: 'bom' });
+      expect(one<string>(db, "SELECT text FROM posts WHERE ext_id = 'm400_1_4'")).toBe('Привет 🙂 你好');
+    },
+  },
+  {
+    file: 'comments-utf16be-nobom.csv',
+    what: 'UTF-16 BE without a byte-order mark',
+    ok: { rowsRead: 4, rowsImported: 4, errors: [], added: added(5, 4, 4) },
+    check: (db, r) => {
+      expect(r.encoding).toMatchObject({ name: 'UTF-16BE', how: 'utf16-pattern' });
+      expect(one<string>(db, "SELECT display_name FROM accounts WHERE ext_id = 'm303'")).toBe('Иван Петров');
+    },
+  },
+  {
+    file: 'comments-utf8-stray-latin1.csv',
+    what: 'UTF-8 with one line in Latin-1 bytes: that row is refused with its line, not stored with U+FFFD',
+    ok: { rowsRead: 6, rowsImported: 5, errors: [[6, /bytes that are not valid UTF-8/]], added: added(6, 5, 5) },
+    check: (_db, r) => expect(r.encoding).toMatchObject({ invalidLines: 1, firstInvalidLines: [6], rowsSkipped: 1 }),
   },
   {
     file: 'follows-empty-and-self.csv',

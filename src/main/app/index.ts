@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiEvent, ProjectState } from '../../shared/api/contract';
@@ -9,6 +9,7 @@ import { registerIpc, sendEvent } from './ipc';
 import { toElectronMenu } from './menu';
 import { buildMenuTemplate } from './menu-template';
 import { recentProjects, startupProject } from './recent-projects';
+import { handleDownloads } from './save-downloads';
 import { mainWindowOptions } from './window-options';
 
 // The desktop shell. Security defaults per ../shared/ARCHITECTURE.md: isolated, sandboxed renderer with no
@@ -102,6 +103,13 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     // No remote content, ever: refuse every permission request (camera, notifications, …).
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    // The page's own downloads (PNG, meta-graph GEXF): our dialog, the export target check, temp + rename.
+    handleDownloads(session.defaultSession, {
+      askPath: (o) => (win ? dialog.showSaveDialogSync(win, o) : dialog.showSaveDialogSync(o)),
+      showError: (title, message) => dialog.showErrorBox(title, message),
+      projectFile: () => backend.projectFile(),
+      defaultFolder: () => app.getPath('downloads'),
+    });
     const first = startupProject({ argv: process.argv, recent: recents.list(), everOpened, demo: demoProject() });
     if (first) {
       const r = await backend.call('project.open', { file: first });

@@ -42,6 +42,10 @@ function importHelp(): string {
   --platform P             platform of the rows when the file does not say: ${PLATFORMS.join(', ')}
   --tz ZONE                IANA zone of times written without one (scrapers write their local time), e.g.
                            --tz Europe/Paris; without it they are read as UTC and the import says how many
+  --encoding E             the file's character encoding (UTF-8, UTF-16LE, windows-1252, ISO-8859-2, windows-1251,
+                           Shift_JIS, …) when detection is wrong; by default it is detected and the import says so
+  --wait S                 seconds to wait while another import writes to the same project (default 600;
+                           0 fails at once); the import says that it is waiting
   --strict                 stop at the first bad row (default: skip it and list it with its line)
 `;
 }

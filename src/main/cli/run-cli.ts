@@ -14,7 +14,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   import: {
     run: importCommand,
     summary:
-      'claque import <project.claque> <file>… [--format F] [--map field=column …] [--platform P] [--tz ZONE] [--strict]',
+      'claque import <project.claque> <file>… [--format F] [--map field=column …] [--platform P] [--tz ZONE] [--encoding E] [--wait S] [--strict]',
   },
   info: { run: infoCommand, summary: 'claque info <project.claque> [--json]' },
   analyze: {

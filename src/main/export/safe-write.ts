@@ -30,6 +30,14 @@ export interface ExportTargetOptions {
   protect?: readonly (string | null | undefined)[];
 }
 
+export interface BeginExportOptions extends ExportTargetOptions {
+  /**
+   * Create the temporary file now (default). false: only name it, for a writer that creates the file itself
+   * (Chromium's download manager, given the name as its save path).
+   */
+  createTemp?: boolean;
+}
+
 /** An export that was refused (`refused`) or that failed to write; the message names the file and why. */
 export class ExportError extends Error {
   constructor(
@@ -176,24 +184,29 @@ export interface PendingExport {
   discard(): void;
 }
 
-export function beginExport(target: string, options: ExportTargetOptions = {}): PendingExport {
+export function beginExport(target: string, options: BeginExportOptions = {}): PendingExport {
   const path = checkExportTarget(target, options);
   const folder = dirname(path);
   if (!existsSync(folder)) throw new ExportError(target, false, `the folder ${folder} does not exist`);
   // Hidden, unique, ending in .partial: never mistaken for a finished export, and two exports never share one.
   const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
-  try {
-    closeSync(openSync(temp, 'wx', 0o666));
-  } catch (err) {
-    throw writeFailure(target, err);
-  }
   const existing = statOrNull(path);
-  if (existing) {
+  // An export replaces the content, not who may read it.
+  const keepMode = () => {
+    if (!existing) return;
     try {
-      chmodSync(temp, existing.mode & 0o7777); // an export replaces the content, not who may read it
+      chmodSync(temp, existing.mode & 0o7777);
     } catch {
       // Not ours to change (another owner's file); the rename still replaces it with a file of the usual mode.
     }
+  };
+  if (options.createTemp ?? true) {
+    try {
+      closeSync(openSync(temp, 'wx', 0o666));
+    } catch (err) {
+      throw writeFailure(target, err);
+    }
+    keepMode();
   }
   let done = false;
   const discard = () => rmSync(temp, { force: true });
@@ -204,6 +217,7 @@ export function beginExport(target: string, options: ExportTargetOptions = {}): 
       if (done) return;
       try {
         checkExportTarget(target, options);
+        if (!(options.createTemp ?? true)) keepMode();
         const fd = openSync(temp, 'r+');
         try {
           fsyncSync(fd);

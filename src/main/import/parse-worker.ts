@@ -9,6 +9,7 @@ import { formatById } from './formats';
 import { encodeRow, type Flat } from './row-codec';
 import { streamEnded, type ParseWorkerData, type WorkerMessage } from './row-reader';
 import { openSource } from './source';
+import { rowLines, UndecodableRows } from './undecodable-rows';
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker: must run as a worker thread');
@@ -28,7 +29,8 @@ post({ t: 'ready' });
 async function run(): Promise<void> {
   const format = formatById(data.formatId);
   if (!format) throw new ImportError(data.file, undefined, `unknown format "${data.formatId}"`);
-  const source = await openSource(data.file);
+  const source = await openSource(data.file, data.sample.encoding);
+  const undecodable = new UndecodableRows(source.invalid, rowLines(data.sample), data.sample);
   let flat: Flat = [];
   let rows = 0;
   const flush = () => {
@@ -38,11 +40,8 @@ async function run(): Promise<void> {
     inFlight++;
   };
   try {
-    for await (const row of format.read(source.stream, {
-      file: data.file,
-      options: data.options,
-      sample: data.sample,
-    })) {
+    const parsed = format.read(source.stream, { file: data.file, options: data.options, sample: data.sample });
+    for await (const row of undecodable.check(parsed)) {
       encodeRow(flat, row);
       if (++rows < data.chunkRows) continue;
       flush();
@@ -50,7 +49,7 @@ async function run(): Promise<void> {
     }
     if (rows > 0) flush();
     await streamEnded(source.stream);
-    post({ t: 'end', hash: source.contentHash(), bytes: source.bytesRead() });
+    post({ t: 'end', hash: source.contentHash(), bytes: source.bytesRead(), decoding: undecodable.report() });
   } catch (err) {
     // The rows before a fatal error go first: under --strict an earlier bad row is what gets reported.
     if (rows > 0) flush();

@@ -4,6 +4,7 @@ import { ImportError } from './errors';
 import type { Format, FormatOptions, RowResult } from './formats/format';
 import { decodeRows } from './row-codec';
 import { openSource, type Sample } from './source';
+import { rowLines, UndecodableRows, type DecodingReport } from './undecodable-rows';
 import { findWorkerEntry, workerExecArgv, type WorkerEntry } from '../worker-entry';
 
 /** An import file's rows, in order, a chunk at a time, with byte progress and the file's hash at the end. */
@@ -15,6 +16,8 @@ export interface RowReader {
   bytesRead(): number;
   /** sha256 of the raw file; complete once chunks() has finished. */
   contentHash(): string;
+  /** Lines the file's encoding could not decode and rows refused for them; complete once chunks() has finished. */
+  decoding(): DecodingReport;
   close(): void;
 }
 
@@ -30,7 +33,7 @@ export interface ParseWorkerData {
 export type WorkerMessage =
   | { t: 'ready' }
   | { t: 'rows'; data: string; bytes: number }
-  | { t: 'end'; hash: string; bytes: number }
+  | { t: 'end'; hash: string; bytes: number; decoding: DecodingReport }
   | { t: 'error'; importError: true; line: number | undefined; reason: string; message: string }
   | { t: 'error'; importError: false; message: string };
 
@@ -82,11 +85,13 @@ export function workerEntry(): WorkerEntry | undefined {
 }
 
 async function readInThread(o: RowReaderOptions): Promise<RowReader> {
-  const source = await openSource(o.file);
+  const source = await openSource(o.file, o.sample.encoding);
+  const undecodable = new UndecodableRows(source.invalid, rowLines(o.sample), o.sample);
   async function* chunks(): AsyncGenerator<RowResult[]> {
     let buf: RowResult[] = [];
+    const rows = o.format.read(source.stream, { file: o.file, options: o.options, sample: o.sample });
     try {
-      for await (const row of o.format.read(source.stream, { file: o.file, options: o.options, sample: o.sample })) {
+      for await (const row of undecodable.check(rows)) {
         buf.push(row);
         if (buf.length < THREAD_CHUNK_ROWS) continue;
         yield buf;
@@ -105,6 +110,7 @@ async function readInThread(o: RowReaderOptions): Promise<RowReader> {
     chunks,
     bytesRead: () => source.bytesRead(),
     contentHash: () => source.contentHash(),
+    decoding: () => undecodable.report(),
     close: () => source.stream.destroy(),
   };
 }
@@ -127,6 +133,7 @@ async function startWorker(entry: WorkerEntry, o: RowReaderOptions): Promise<Row
   let failure: Error | undefined;
   let bytes = 0;
   let hash = '';
+  let decoding: DecodingReport = { count: 0, first: [], skipped: 0, claimed: 0 };
   let closed = false;
   const push = (m: WorkerMessage) => {
     queue.push(m);
@@ -166,6 +173,7 @@ async function startWorker(entry: WorkerEntry, o: RowReaderOptions): Promise<Row
       } else if (m.t === 'end') {
         bytes = m.bytes;
         hash = m.hash;
+        decoding = m.decoding;
         return;
       } else if (m.t === 'error') {
         if (m.importError) throw new ImportError(o.file, m.line, m.reason);
@@ -177,7 +185,14 @@ async function startWorker(entry: WorkerEntry, o: RowReaderOptions): Promise<Row
   return next().then(
     (first) => {
       if (first.t !== 'ready') throw new Error('parse worker: expected a ready message first');
-      return { mode: 'worker' as const, chunks, bytesRead: () => bytes, contentHash: () => hash, close };
+      return {
+        mode: 'worker' as const,
+        chunks,
+        bytesRead: () => bytes,
+        contentHash: () => hash,
+        decoding: () => decoding,
+        close,
+      };
     },
     (err: unknown) => {
       close();

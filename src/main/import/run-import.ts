@@ -1,22 +1,26 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { diskFullError, isDiskFull } from '../store/disk-full';
 import type { Db } from '../store/project';
+import { beginWrite, LockWaitCancelled, WAITING_MESSAGE } from '../store/write-lock';
 import { resolveThreads } from '../store/threads';
 import { RecordWriter, type WriteCounts } from '../store/writer';
 import { detectFormat } from './detect';
 import { ImportCancelled, ImportError } from './errors';
+import { assertUnchanged, FileChanged, fingerprint, statChange } from './file-unchanged';
 import { FORMATS, formatById } from './formats';
 import { accountMark, leadingZeroIds, type LeadingZeroIds } from './leading-zero-ids';
 import type { FormatOptions } from './formats/format';
 import { openRowReader } from './row-reader';
 import { readSample } from './source';
+import type { TextEncoding } from './text-encoding';
 
 export interface ImportProgress {
   file: string;
   rows: number;
   bytes: number;
   totalBytes: number;
+  /** Set while the import waits for another writer to finish with the project (WAITING_MESSAGE). */
+  waiting?: string;
 }
 
 export interface ImportOptions extends FormatOptions {
@@ -33,6 +37,10 @@ export interface ImportOptions extends FormatOptions {
    * same either way; a worker that cannot start falls back to this thread.
    */
   worker?: boolean;
+  /** The file's encoding (`--encoding`), instead of the one detected from its first bytes. */
+  encoding?: string;
+  /** How long to wait while another import writes to the project (default 10 minutes; 0: fail at once). */
+  lockWaitMs?: number;
 }
 
 export interface RowError {
@@ -59,7 +67,20 @@ export interface ImportResult {
   threads: { resolved: number; unresolved: number };
   /** Account ids this import created that differ from another only by leading zeros (kept apart); null if none. */
   leadingZeroIds: LeadingZeroIds | null;
+  /** The encoding the file was read in, why, and what it could not decode. */
+  encoding: ImportEncoding;
   durationMs: number;
+}
+
+export interface ImportEncoding extends TextEncoding {
+  /** Lines holding bytes the encoding cannot decode (all counted). */
+  invalidLines: number;
+  /** The first of them (up to 1,000). */
+  firstInvalidLines: number[];
+  /** Rows refused for such bytes (they are also among the row errors). */
+  rowsSkipped: number;
+  /** Such lines no single row could be blamed for (a header, JSON arrays, XML): the text has U+FFFD there. */
+  linesReplaced: number;
 }
 
 const PROGRESS_EVERY_ROWS = 10_000;
@@ -70,7 +91,9 @@ const PROGRESS_EVERY_ROWS = 10_000;
  */
 export async function importFile(db: Db, file: string, options: ImportOptions = {}): Promise<ImportResult> {
   const started = Date.now();
-  const sample = await readSample(file);
+  // Before the first byte is read: whatever happens to the file from here on is caught before the commit.
+  const before = statFingerprint(file);
+  const sample = await readSample(file, { encoding: options.encoding });
   let format;
   if (options.format) {
     format = formatById(options.format);
@@ -86,8 +109,29 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
   }
   if (options.signal?.aborted) throw new ImportCancelled(file);
 
-  const size = statSync(file).size;
-  const reader = await openRowReader({ file, format, options, sample, worker: options.worker });
+  const size = before.size;
+  // The write lock first: while another import holds the project, this one waits, saying so, and reads nothing.
+  const restore = bulkLoadSettings(db);
+  try {
+    await beginWrite(db, {
+      outcome: `nothing was imported from ${file}`,
+      maxWaitMs: options.lockWaitMs,
+      signal: options.signal,
+      onWait: () => options.onProgress?.({ file, rows: 0, bytes: 0, totalBytes: size, waiting: WAITING_MESSAGE }),
+    });
+  } catch (err) {
+    restore();
+    if (err instanceof LockWaitCancelled) throw new ImportCancelled(file);
+    throw err;
+  }
+  let reader;
+  try {
+    reader = await openRowReader({ file, format, options, sample, worker: options.worker });
+  } catch (err) {
+    db.exec('ROLLBACK');
+    restore();
+    throw err;
+  }
   const maxKept = options.maxErrorsKept ?? 1000;
   const errors: RowError[] = [];
   let errorCount = 0;
@@ -95,18 +139,6 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
   let rowsImported = 0;
   let zonelessRows = 0;
 
-  if (db.inTransaction) {
-    reader.close();
-    throw new Error('importFile: the project connection is already in a transaction');
-  }
-  const restore = bulkLoadSettings(db);
-  try {
-    db.exec('BEGIN IMMEDIATE');
-  } catch (err) {
-    restore();
-    reader.close();
-    throw err;
-  }
   try {
     const firstNewAccount = accountMark(db);
     const importId = Number(
@@ -122,6 +154,7 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
     const writer = new RecordWriter(db, importId, { buffered: true });
     const report = () => options.onProgress?.({ file, rows: rowsRead, bytes: reader.bytesRead(), totalBytes: size });
 
+    const undecodable = () => reader.decoding();
     for await (const chunk of reader.chunks()) {
       for (const row of chunk) {
         rowsRead++;
@@ -141,6 +174,12 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
       }
     }
     if (options.signal?.aborted) throw new ImportCancelled(file);
+    const decoding = undecodable();
+    const replaced = decoding.count - decoding.claimed;
+    if (options.strict && replaced > 0) {
+      const why = `bytes that are not valid ${sample.encoding.name} (--strict: nothing imported)`;
+      throw new ImportError(file, decoding.first[0], why);
+    }
     writer.flush();
     report();
     const threads = resolveThreads(db, importId);
@@ -172,6 +211,8 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
       importId,
     );
     const zeroIds = leadingZeroIds(db, firstNewAccount);
+    // Only what the file was when the import began, read whole, may land.
+    await assertUnchanged(file, before, { bytes: reader.bytesRead(), hash: reader.contentHash() });
     db.exec('COMMIT');
     return {
       importId,
@@ -186,10 +227,22 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
       zonelessTimes,
       threads: { resolved: threads.resolved, unresolved: threads.unresolved },
       leadingZeroIds: zeroIds,
+      encoding: {
+        ...sample.encoding,
+        invalidLines: decoding.count,
+        firstInvalidLines: decoding.first,
+        rowsSkipped: decoding.skipped,
+        linesReplaced: replaced,
+      },
       durationMs: Date.now() - started,
     };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
+    // A file cut short or rewritten mid-read also breaks its parse: the change is the cause to name.
+    if (!(err instanceof FileChanged) && !(err instanceof ImportCancelled)) {
+      const change = statChange(file, before);
+      if (change) throw new FileChanged(file, change);
+    }
     if (err instanceof ImportError || err instanceof ImportCancelled) throw err;
     // The project's disk is full, not the input file's fault: say so under the project's name.
     if (isDiskFull(err)) throw diskFullError(db.name, `importing ${file}`);
@@ -221,6 +274,22 @@ function bulkLoadSettings(db: Db): () => void {
   };
 }
 
+/** The file's fingerprint, or the same "cannot read" error readSample gives for a missing file. */
+function statFingerprint(file: string) {
+  try {
+    return fingerprint(file);
+  } catch {
+    return { dev: -1, ino: -1, size: 0, mtimeMs: 0 }; // readSample reports the file in its own words next
+  }
+}
+
 function storedOptions(o: ImportOptions) {
-  return { format: o.format, strict: o.strict, mapping: o.mapping, platform: o.platform, timeZone: o.timeZone };
+  return {
+    format: o.format,
+    strict: o.strict,
+    mapping: o.mapping,
+    platform: o.platform,
+    timeZone: o.timeZone,
+    encoding: o.encoding,
+  };
 }

@@ -4,7 +4,10 @@ import { createHash } from 'node:crypto';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { basename } from 'node:path';
+import iconv from 'iconv-lite';
+import { TextDecodeStream, type InvalidLines } from './decode-stream';
 import { ImportError } from './errors';
+import { detectEncoding, givenEncoding, type TextEncoding } from './text-encoding';
 
 export const SAMPLE_BYTES = 64 * 1024;
 
@@ -17,8 +20,10 @@ export const GUNZIP_MAX_RATIO = 200;
 export const GUNZIP_FLOOR_BYTES = 16 * 1024 * 1024;
 
 export interface Source {
-  /** Decompressed bytes, streamed. */
+  /** The file's text as UTF-8 bytes, streamed: gunzipped, then decoded from its encoding (sample.encoding). */
   stream: Readable;
+  /** Lines whose bytes the encoding could not decode, noted as the stream reaches them. */
+  invalid: InvalidLines;
   size: number;
   gzip: boolean;
   /** Raw (compressed) bytes read so far: progress against `size`. */
@@ -31,6 +36,13 @@ export interface Sample {
   fileName: string;
   /** The first decoded bytes (up to SAMPLE_BYTES), BOM removed; may end mid-line. */
   text: string;
+  /** The file's encoding, detected from those bytes (or as given): the whole file is decoded with it. */
+  encoding: TextEncoding;
+}
+
+export interface SampleOptions {
+  /** The encoding to read the file in (`--encoding`), instead of the one detected. */
+  encoding?: string;
 }
 
 async function isGzip(file: string): Promise<boolean> {
@@ -59,8 +71,8 @@ function statOrThrow(file: string) {
   }
 }
 
-/** Reads the start of a file (gunzipped when it is gzip) for format detection. */
-export async function readSample(file: string): Promise<Sample> {
+/** Reads the start of a file (gunzipped when it is gzip) for format and encoding detection. */
+export async function readSample(file: string, options: SampleOptions = {}): Promise<Sample> {
   statOrThrow(file);
   const gz = await isGzip(file);
   const chunks: Buffer[] = [];
@@ -80,13 +92,23 @@ export async function readSample(file: string): Promise<Sample> {
     s.on('end', done);
     s.on('error', done); // a truncated gzip still yields what it decoded; the real import reports the error
   });
-  let text = Buffer.concat(chunks).subarray(0, SAMPLE_BYTES).toString('utf8');
+  const head = Buffer.concat(chunks).subarray(0, SAMPLE_BYTES);
+  const encoding = options.encoding
+    ? givenEncoding(file, options.encoding)
+    : detectEncoding(head, total < SAMPLE_BYTES);
+  let text =
+    encoding.name === 'UTF-8'
+      ? new TextDecoder('utf-8').decode(head, { stream: true }) // a character cut at the sample's edge is dropped
+      : iconv.decode(head, encoding.name);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { fileName: basename(file.replace(/\.gz$/i, '')), text };
+  return { fileName: basename(file.replace(/\.gz$/i, '')), text, encoding };
 }
 
-/** Opens a file for streaming import: transparent gunzip, byte progress and a content hash on the way. */
-export async function openSource(file: string): Promise<Source> {
+/**
+ * Opens a file for streaming import: transparent gunzip, decoding from `encoding` to UTF-8, byte progress and
+ * a content hash of the raw bytes on the way.
+ */
+export async function openSource(file: string, encoding: TextEncoding): Promise<Source> {
   const st = statOrThrow(file);
   const gz = await isGzip(file);
   const hash = createHash('sha256');
@@ -103,17 +125,23 @@ export async function openSource(file: string): Promise<Source> {
   });
   raw.on('error', (err) => counted.destroy(err));
   raw.pipe(counted);
-  let stream: Readable = counted;
+  let bytes: Readable = counted;
   if (gz) {
     const gunzip = createGunzip();
     counted.on('error', (err) => gunzip.destroy(err));
     // Measured against what the inflater has consumed, not what was read ahead from disk.
     const guard = ratioGuard(file, () => gunzip.bytesWritten);
     gunzip.on('error', (err) => guard.destroy(err));
-    stream = counted.pipe(gunzip).pipe(guard);
+    bytes = counted.pipe(gunzip).pipe(guard);
   }
+  const text = new TextDecodeStream(encoding);
+  bytes.on('error', (err) => text.destroy(err));
+  const stream = bytes.pipe(text);
+  // Closing the text (a finished or abandoned import) closes the file; after its end this does nothing.
+  text.on('close', () => raw.destroy());
   return {
     stream,
+    invalid: text,
     size: st.size,
     gzip: gz,
     bytesRead: () => read,

@@ -125,7 +125,11 @@ export function ImportPanel() {
         <div data-testid="import-progress">
           <ProgressBar
             fraction={fraction}
-            label={`${count(s.progress.rows)} rows, ${bytes(s.progress.bytes)} of ${bytes(s.progress.totalBytes)}`}
+            label={
+              s.progress.waiting
+                ? `${s.progress.waiting[0].toUpperCase()}${s.progress.waiting.slice(1)}…`
+                : `${count(s.progress.rows)} rows, ${bytes(s.progress.bytes)} of ${bytes(s.progress.totalBytes)}`
+            }
           />
         </div>
       )}
@@ -146,6 +150,13 @@ export function ImportPanel() {
             {count(s.result.added.follows)} follows.
           </p>
           {s.result.leadingZeroIds && <p data-testid="leading-zero-ids">Note: {s.result.leadingZeroIds.message}.</p>}
+          <p data-testid="import-encoding">
+            Text read as {s.result.encoding.note}.
+            {s.result.encoding.invalidLines > 0 &&
+              ` ${count(s.result.encoding.invalidLines)} lines hold bytes that are not valid ${s.result.encoding.name}` +
+                ` (first: line ${s.result.encoding.firstInvalidLines.slice(0, 5).join(', ')}): ` +
+                `${count(s.result.encoding.rowsSkipped)} rows skipped, ${count(s.result.encoding.linesReplaced)} lines kept with U+FFFD.`}
+          </p>
           {s.result.errors.length > 0 && (
             <ul className="row-errors">
               {s.result.errors.slice(0, 50).map((e, i) => (

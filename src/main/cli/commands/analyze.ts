@@ -17,7 +17,7 @@ import { describeTimeRange, hasTimeRange } from '../../../shared/analysis/slice-
 import { emptyGraphHint } from '../../../shared/analysis/empty-graph';
 import { parseTime } from '../../../shared/io/time';
 import { UsageError, type CliIo } from '../io';
-import { importNotes, parseMapping, parsePlatform, parseTimeZone, progressPrinter } from './import';
+import { importNotes, parseMapping, parsePlatform, parseTimeZone, parseWait, progressPrinter } from './import';
 
 const ANALYSIS_OPTIONS = {
   out: { type: 'string' },
@@ -165,6 +165,8 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       map: { type: 'string', multiple: true },
       platform: { type: 'string' },
       tz: { type: 'string' },
+      encoding: { type: 'string' },
+      wait: { type: 'string' },
       project: { type: 'string' },
       strict: { type: 'boolean', default: false },
     },
@@ -186,6 +188,8 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
         mapping: parseMapping(values.map),
         platform: parsePlatform(values.platform),
         timeZone: parseTimeZone(values.tz),
+        encoding: values.encoding,
+        lockWaitMs: parseWait(values.wait),
         strict: values.strict,
         onProgress: progressPrinter(io),
       });

@@ -34,12 +34,25 @@ export function parseTimeZone(value: string | undefined): string | undefined {
   return zone;
 }
 
+/** `--wait S`: seconds to wait while another import writes to the project. */
+export function parseWait(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) {
+    throw new UsageError(`--wait expects seconds (0 or more), got "${value}"`);
+  }
+  return seconds * 1000;
+}
+
 /**
- * What an import assumed or left open, one line each, for stderr: zone-less times read as UTC (or in --tz),
- * and comments or replies whose parent post or comment is not in the project.
+ * What an import assumed or left open, one line each, for stderr: an encoding that had to be worked out and
+ * lines it could not decode, zone-less times read as UTC (or in --tz), and comments or replies whose parent
+ * post or comment is not in the project.
  */
-export function importNotes(file: string, r: Pick<ImportResult, 'zonelessTimes' | 'threads'>): string[] {
+export function importNotes(file: string, r: Pick<ImportResult, 'zonelessTimes' | 'threads' | 'encoding'>): string[] {
   const notes: string[] = [];
+  if (r.encoding.how !== 'valid-utf8') notes.push(`${file}: text read as ${r.encoding.note}`);
+  if (r.encoding.invalidLines > 0) notes.push(`${file}: warning: ${undecodableNote(r.encoding)}`);
   const n = r.zonelessTimes.rows;
   if (n > 0 && r.zonelessTimes.readAs === 'UTC') {
     notes.push(
@@ -60,9 +73,37 @@ export function importNotes(file: string, r: Pick<ImportResult, 'zonelessTimes' 
   return notes;
 }
 
+/** Lines the encoding could not decode, in words: how many, where, and what became of them. */
+export function undecodableNote(e: ImportResult['encoding']): string {
+  const n = e.invalidLines;
+  const shown = e.firstInvalidLines.slice(0, 10).join(', ') + (n > 10 ? ', …' : '');
+  const fate = [
+    e.rowsSkipped > 0
+      ? `${plural(e.rowsSkipped, 'row holding them was', 'rows holding them were')} skipped (listed above)`
+      : '',
+    e.linesReplaced > 0
+      ? `${plural(e.linesReplaced, 'line keeps', 'lines keep')} U+FFFD where those bytes were (no single row could be blamed)`
+      : '',
+  ].filter(Boolean);
+  return (
+    `${plural(n, 'line holds', 'lines hold')} bytes that are not valid ${e.name} ` +
+    `(line ${shown})${fate.length ? `: ${fate.join('; ')}` : ''}`
+  );
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
 export function progressPrinter(io: CliIo): (p: ImportProgress) => void {
   let last = 0;
+  let waitingSaid = false;
   return (p) => {
+    if (p.waiting) {
+      // Said once on a log, kept up to date in a terminal: the wait may last minutes.
+      if (io.interactive) io.err(`\r${p.file}: ${p.waiting}…\x1b[K`);
+      else if (!waitingSaid) io.err(`${p.file}: ${p.waiting}…\n`);
+      waitingSaid = true;
+      return;
+    }
     const now = Date.now();
     if (now - last < 500 && p.bytes < p.totalBytes) return;
     last = now;
@@ -81,6 +122,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       map: { type: 'string', multiple: true },
       platform: { type: 'string' },
       tz: { type: 'string' },
+      encoding: { type: 'string' },
+      wait: { type: 'string' },
       strict: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
@@ -90,6 +133,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   const mapping = parseMapping(values.map);
   const platform = parsePlatform(values.platform);
   const timeZone = parseTimeZone(values.tz);
+  const lockWaitMs = parseWait(values.wait);
   const db = openProject(projectFile);
   const controller = new AbortController();
   const onSignal = () => controller.abort();
@@ -102,6 +146,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
         mapping,
         platform,
         timeZone,
+        encoding: values.encoding,
+        lockWaitMs,
         strict: values.strict,
         signal: controller.signal,
         onProgress: progressPrinter(io),
@@ -116,7 +162,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
         io.out(
           `${file}: ${result.format}, ${result.rowsRead} rows read, ${result.rowsImported} imported, ${result.rowsSkipped} skipped; ` +
             `added ${result.added.accounts} accounts, ${result.added.posts} posts, ${result.added.interactions} interactions, ` +
-            `${result.added.follows} follows in ${(result.durationMs / 1000).toFixed(1)} s\n`,
+            `${result.added.follows} follows in ${(result.durationMs / 1000).toFixed(1)} s; text ${result.encoding.name}\n`,
         );
         if (result.leadingZeroIds) io.out(`${file}: warning: ${result.leadingZeroIds.message}\n`);
       }

@@ -12,7 +12,8 @@ export interface ImportState {
   /** A file being sent to browser mode's server before detection. */
   uploading: string | null;
   jobId: string | null;
-  progress: { rows: number; bytes: number; totalBytes: number } | null;
+  /** `waiting`: the import waits for another one writing to the same project (said instead of the byte count). */
+  progress: { rows: number; bytes: number; totalBytes: number; waiting?: string } | null;
   result: ImportOutcome | null;
   error: string | null;
 }
@@ -87,7 +88,7 @@ export const importStarted =
 
 /** Progress for another job (a stale event after cancel) is ignored. */
 export const importProgressed =
-  (jobId: string, progress: { rows: number; bytes: number; totalBytes: number }) =>
+  (jobId: string, progress: { rows: number; bytes: number; totalBytes: number; waiting?: string }) =>
   (s: ImportState): ImportState =>
     s.jobId === jobId ? { ...s, progress } : s;
 
