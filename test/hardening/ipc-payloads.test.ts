@@ -291,6 +291,7 @@ describe('hostile payloads over every channel', () => {
       'cascade.get': { rootPostId: '1460000000000000000', maxNodes: 10 },
       'timeline.get': { kind: 'hashtag', terms: ['flat'], limit: 5 },
       'community.get': { community: FIXTURE.communities[0].id },
+      'thread.get': { postId: '1460000000000000000', platform: 'twitter', community: 0, limit: 10 },
     };
     before = await snapshot();
   }, 120_000);

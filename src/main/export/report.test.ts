@@ -21,6 +21,10 @@ function hostileOutput(): AnalysisOutput {
   member.accountId = `id${SCRIPT}`;
   member.screenName = IMG;
   member.reasons = [IMG];
+  ring.commentTargets = {
+    pages: [{ accountId: `p${SCRIPT}`, name: IMG, comments: 20, memberComments: 18, share: 0.9 }],
+    posts: [{ postId: `post${SCRIPT}`, pageId: `p${SCRIPT}`, comments: 12, memberComments: 12, share: 1 }],
+  };
   return out;
 }
 
@@ -121,6 +125,35 @@ describe('communityReport', () => {
     // Evidence with enough data keeps its plain row.
     const other = ring.evidence.find((e) => e.key !== 'insularity')!;
     expect(html).toContain(`<tr data-key="${other.key}"><td>`);
+  });
+
+  it('lists where a comment-data community comments: its Pages and posts with the share that is theirs', () => {
+    const out = structuredClone(FIXTURE);
+    const ring = out.communities.find((c) => c.flagged)!;
+    ring.commentTargets = {
+      pages: [
+        { accountId: '100044', name: 'National Agency', comments: 1468, memberComments: 1430, share: 0.974 },
+        { accountId: '100026', name: null, comments: 780, memberComments: 3, share: 0.004 },
+      ],
+      posts: [
+        { postId: '3001518', pageId: '100044', comments: 13, memberComments: 13, share: 1 },
+        { postId: '3001539', pageId: '999', comments: 12, memberComments: 6, share: 0.5 },
+      ],
+    };
+    const html = communityReport(out, ring.id, provenance, { generatedAt: 0 });
+    const section = html.slice(html.indexOf('<h2>Where they comment</h2>'), html.indexOf('<h2>Members'));
+    expect(section).toContain(
+      '<tr><td><bdi>National Agency</bdi></td><td><code>100044</code></td><td class="num">1,430</td><td class="num">1,468</td><td class="num">97 %</td></tr>',
+    );
+    // A Page without a name goes by its id; a share above zero never reads 0 %.
+    expect(section).toContain('<tr><td><bdi>100026</bdi></td><td><code>100026</code></td>');
+    expect(section).toContain('<td class="num">&lt;1 %</td>');
+    expect(section).toContain(
+      '<tr><td><code>3001518</code></td><td><bdi>National Agency</bdi></td><td class="num">13</td><td class="num">13</td><td class="num">100 %</td></tr>',
+    );
+    expect(section).toContain('<tr><td><code>3001539</code></td><td><code>999</code></td>');
+    // Other data has no such section.
+    expect(communityReport(FIXTURE, ring.id, provenance, { generatedAt: 0 })).not.toContain('Where they comment');
   });
 
   it('shows bidi controls in imported text as visible markers, isolated, so nothing is reordered', () => {

@@ -9,6 +9,7 @@
 import type { AnalysisOutput, Evidence } from '../../shared/analysis/result';
 import { describeWindowEstimate } from '../../shared/analysis/auto-window';
 import { describeTimeRange } from '../../shared/analysis/slice-dataset';
+import { sharePercent, targetPosts } from '../../shared/explore/comment-targets';
 import { communityColor } from '../../shared/io/community-colors';
 import { showBidiControls } from '../../shared/io/visible-controls';
 
@@ -72,6 +73,46 @@ const iso = (unixSeconds: number | null | undefined) =>
 const isoMs = (ms: number) =>
   Number.isFinite(ms) ? new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : '–';
 const num = (n: number, digits = 3) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+/**
+ * Comment data: the Pages members write under and the posts whose comment sections they fill, each with the
+ * share of its comments that is theirs (CommunitySummary.commentTargets). Empty for other data.
+ */
+function whereTheyComment(c: AnalysisOutput['communities'][number]): string {
+  const t = c.commentTargets;
+  if (!t) return '';
+  if (t.pages.length === 0 && t.posts.length === 0)
+    return `<h2>Where they comment</h2>\n<p>Members wrote no comment under a post whose Page is known.</p>`;
+  const pages = t.pages
+    .map(
+      (p) =>
+        `<tr><td><bdi>${visible(p.name ?? p.accountId)}</bdi></td><td><code>${visible(p.accountId)}</code></td><td class="num">${esc(p.memberComments.toLocaleString('en-US'))}</td><td class="num">${esc(p.comments.toLocaleString('en-US'))}</td><td class="num">${esc(sharePercent(p.share))}</td></tr>`,
+    )
+    .join('\n');
+  const posts = targetPosts(t)
+    .map(
+      (p) =>
+        `<tr><td><code>${visible(p.postId)}</code></td><td>${p.pageName !== null ? `<bdi>${visible(p.pageName)}</bdi>` : p.pageId !== null ? `<code>${visible(p.pageId)}</code>` : '–'}</td><td class="num">${esc(p.memberComments.toLocaleString('en-US'))}</td><td class="num">${esc(p.comments.toLocaleString('en-US'))}</td><td class="num">${esc(sharePercent(p.share))}</td></tr>`,
+    )
+    .join('\n');
+  return `<h2>Where they comment</h2>
+<p class="small muted">The share is the part of all comments and replies under a Page's posts (or under one post) that members wrote. Where a community comments is context, not evidence of coordination: a Page's own fans fill its comment sections too.</p>
+${
+  t.pages.length
+    ? `<table class="comment-pages"><thead><tr><th>Page</th><th>Page id</th><th class="num">Members' comments</th><th class="num">All comments</th><th class="num">Members' share</th></tr></thead><tbody>
+${pages}
+</tbody></table>`
+    : ''
+}
+${
+  t.posts.length
+    ? `<p>The posts where their share of the comments is highest (of posts with 10 or more comments):</p>
+<table class="comment-posts"><thead><tr><th>Post</th><th>Page</th><th class="num">Members' comments</th><th class="num">All comments</th><th class="num">Members' share</th></tr></thead><tbody>
+${posts}
+</tbody></table>`
+    : ''
+}`;
+}
 
 export function communityReport(
   output: AnalysisOutput,
@@ -161,6 +202,7 @@ ${evidence
 </tbody>
 </table>
 ${c.shiftUtcOffset !== undefined ? `<p>Members' activity fits a working-shift pattern at UTC${c.shiftUtcOffset >= 0 ? '+' : ''}${esc(c.shiftUtcOffset)}.</p>` : ''}
+${whereTheyComment(c)}
 
 <h2>Members (${esc(members.length)}${shown.length < members.length ? `, the ${shown.length} highest scored listed` : ''})</h2>
 <table class="members">

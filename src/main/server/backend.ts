@@ -32,9 +32,11 @@ import { openProject, ProjectError, type Db } from '../store/project';
 import { communityReport } from '../export/report';
 import { ExportError, writeExportFile } from '../export/safe-write';
 import { diskFullError, isDiskFull } from '../store/disk-full';
+import { WAITING_MESSAGE, withWriteLock } from '../store/write-lock';
 import { accountDetail, BadView, Explorer, NotFound, viewFilter } from './explore';
 import { toCsv, toGexf } from './exporters';
 import { previewOf } from './preview';
+import { commentThread } from './thread';
 
 /** The pipeline's entry point (runAnalysis in src/main/analysis/pipeline.ts), injected so tests can pin a result. */
 export type AnalysisRunner = (
@@ -53,12 +55,16 @@ export interface BackendOptions {
   runAnalysis: AnalysisRunner;
   /** Defaults to importFile on the calling thread. */
   runImport?: ImportRunner;
+  /** How long saving an analysis waits while another import writes to the project (default 10 minutes). */
+  lockWaitMs?: number;
 }
 
 export interface Backend {
   /** Validates and runs one call. Never throws: failures come back as `{ ok: false, error }`. */
   call(channel: string, payload: unknown): Promise<Envelope<unknown>>;
   onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** The open project's file, or null: what the desktop shell's downloads must never be saved over. */
+  projectFile(): string | null;
   close(): void;
 }
 
@@ -222,7 +228,26 @@ export function createBackend(options: BackendOptions): Backend {
         const startedAt = Date.now();
         const output = await options.runAnalysis(project, parameters, { onProgress, signal });
         if (signal.aborted) throw new ApiError('cancelled', `${jobId}: cancelled`);
-        saveAnalysis(project, parameters, output, { startedAt, finishedAt: Date.now() });
+        // An import in another process may hold the project: wait for it, saying so, rather than fail locked.
+        const finishedAt = Date.now();
+        await withWriteLock(
+          project,
+          {
+            outcome: 'the analysis was not saved (it is still shown, and can be exported)',
+            maxWaitMs: options.lockWaitMs,
+            signal,
+            // The stage is what the toolbar shows: the wait in words.
+            onWait: () =>
+              emit({
+                type: 'analysis.progress',
+                jobId,
+                stage: WAITING_MESSAGE,
+                fraction: null,
+                message: WAITING_MESSAGE,
+              }),
+          },
+          () => saveAnalysis(project, parameters, output, { startedAt, finishedAt }),
+        );
         lastAnalysis = output;
         return output;
       });
@@ -248,6 +273,7 @@ export function createBackend(options: BackendOptions): Backend {
     'cascade.get': async ({ rootPostId, maxNodes }) => explore().cascade(rootPostId, maxNodes ?? 20_000),
     'timeline.get': async ({ kind, terms, limit }) => explore().timelines(kind, terms ?? [], limit ?? 30),
     'community.get': async ({ community }) => explore().community(community, { targets: 20, texts: 20 }),
+    'thread.get': async (req) => commentThread(requireDb(), lastAnalysis, req),
   };
 
   if (options.project) switchProject(options.project, options.create ?? !existsSync(options.project));
@@ -269,6 +295,7 @@ export function createBackend(options: BackendOptions): Backend {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    projectFile: () => projectFile,
     close() {
       for (const job of jobs.values()) job.abort();
       db?.close();

@@ -7,6 +7,7 @@ import type { CsvTable } from '../../shared/api/contract';
 import { csvLine } from '../../shared/io/csv-writer';
 import { BURST_COLUMNS, burstCells } from '../../shared/io/burst-table';
 import { ACCOUNT_COLUMNS, accountCells } from '../../shared/io/account-table';
+import { communityTable } from '../../shared/io/community-table';
 import { FEATURE_COLUMNS, featureCells } from '../../shared/io/feature-table';
 import { analysisToGexf, type GexfOptions } from '../export/gexf';
 
@@ -17,27 +18,9 @@ export function toGexf(output: AnalysisOutput, options: GexfOptions = {}): strin
 export function toCsv(output: AnalysisOutput, table: CsvTable): string {
   const lines: string[] = [];
   if (table === 'communities') {
-    // One column per evidence key seen in any community, so the numbers behind each verdict line up.
-    const keys = [...new Set(output.communities.flatMap((c) => c.evidence.map((e) => e.key)))].sort();
-    // A number measured on too little data (evidence.insufficient) is left blank and its key listed in
-    // not_enough_data, so a spreadsheet never sorts it among the findings.
-    lines.push(csvLine(['community', 'rank', 'size', 'score', 'flagged', ...keys, 'not_enough_data', 'reasons']));
-    output.communities.forEach((c, rank) => {
-      const byKey = new Map(c.evidence.filter((e) => !e.insufficient).map((e) => [e.key, e.value]));
-      const thin = c.evidence.filter((e) => e.insufficient).map((e) => e.key);
-      lines.push(
-        csvLine([
-          c.id,
-          rank + 1,
-          c.size,
-          c.score,
-          c.flagged,
-          ...keys.map((k) => byKey.get(k)),
-          thin.join('; '),
-          c.reasons.join('; '),
-        ]),
-      );
-    });
+    const t = communityTable(output);
+    lines.push(csvLine(t.columns));
+    for (const row of t.rows) lines.push(csvLine(row));
   } else if (table === 'features') {
     lines.push(csvLine(FEATURE_COLUMNS));
     for (const a of output.accounts) lines.push(csvLine(featureCells(a)));

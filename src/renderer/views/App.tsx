@@ -6,6 +6,7 @@ import { AccountPanel } from './account/AccountPanel';
 import { useFollowSelectedNode } from './account/use-follow-selected-node';
 import { CascadeView } from './cascade/CascadeView';
 import { ExploreTabs } from './explore/ExploreTabs';
+import { ThreadView } from './thread/ThreadView';
 import { TimelineView } from './timeline/TimelineView';
 import { useAppState } from '../state/store';
 import { CommunitiesPanel } from './CommunitiesPanel';
@@ -68,6 +69,7 @@ export function App() {
           )}
           {output && tab === 'cascades' && <CascadeView output={output} />}
           {output && tab === 'timelines' && <TimelineView />}
+          {output && tab === 'thread' && <ThreadView output={output} />}
           {output && tab === 'map' && output.summary.counts.nodes === 0 && (
             <div className="empty" data-testid="empty-graph">
               <h2>The graph is empty</h2>

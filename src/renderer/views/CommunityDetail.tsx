@@ -7,6 +7,7 @@ import { store } from '../state/store';
 import { EvidenceValue } from './EvidenceValue';
 import { byFinding, count, fixed } from './format';
 import { CommunityCharts } from './community/CommunityCharts';
+import { CommentTargets } from './community/CommentTargets';
 import { HourHeatmap } from './HourHeatmap';
 import { Imported } from './Imported';
 import { MembersTable } from './MembersTable';
@@ -101,6 +102,7 @@ export function CommunityDetail({ output, id }: { output: AnalysisOutput; id: nu
           ))}
         </tbody>
       </table>
+      {c.commentTargets && <CommentTargets community={c.id} targets={c.commentTargets} />}
       {c.hourOfWeek && (
         <>
           <h3>

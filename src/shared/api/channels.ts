@@ -18,6 +18,7 @@ export const CHANNELS = [
   'cascade.get',
   'timeline.get',
   'community.get',
+  'thread.get',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -11,6 +11,7 @@ import type { ProjectInfo } from '../model/project-info';
 import { PLATFORMS } from '../model/records';
 import { canonicalTimeZone } from '../io/zone-time';
 import type { Channel } from './channels';
+import type { CommentThread } from '../explore/thread';
 import type { AccountDetail, CascadeDetail, CommunityExtra, TimelineSet } from './explore-types';
 
 export { CHANNELS, EVENT_CHANNEL, isChannel, type Channel } from './channels';
@@ -74,6 +75,9 @@ export const analysisParametersSchema = z.strictObject({
 /** The app starts from the pipeline's own defaults, so the app and `claque analyze` agree on one project. */
 export const DEFAULT_ANALYSIS_PARAMETERS: z.infer<typeof analysisParametersSchema> = { ...ANALYSIS_DEFAULTS };
 
+/** The most comments thread.get returns (and its default): beyond it the thread says it is capped. */
+export const THREAD_LIMIT = 2000;
+
 export const CSV_TABLES = ['communities', 'accounts', 'features', 'edges', 'bursts'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
@@ -132,6 +136,16 @@ export const REQUEST_SCHEMAS = {
     limit: z.number().int().min(1).max(100).optional(),
   }),
   'community.get': z.strictObject({ community: z.number().int() }),
+  /**
+   * A post's comment thread; `postId` may also name a comment or reply in it (the thread opens on that one).
+   * `community`: whose members to mark and count. At most `limit` comments (default and most: THREAD_LIMIT).
+   */
+  'thread.get': z.strictObject({
+    postId: z.string().min(1).max(512),
+    platform: z.enum(PLATFORMS).optional(),
+    community: z.number().int().optional(),
+    limit: z.number().int().min(1).max(THREAD_LIMIT).optional(),
+  }),
 } satisfies Record<Channel, z.ZodType>;
 
 export type RequestOf<K extends Channel> = z.infer<(typeof REQUEST_SCHEMAS)[K]>;
@@ -177,6 +191,18 @@ export interface ImportOutcome {
   threads: { resolved: number; unresolved: number };
   /** Ids this import created that differ from another only by leading zeros ("00123", "123"), kept apart. */
   leadingZeroIds: { accounts: number; groups: number; example: string[]; message: string } | null;
+  /**
+   * The character encoding the file was read in (`note` says why: a byte-order mark, detection, the fallback),
+   * and the lines holding bytes it cannot decode: rows refused for them, and lines left with U+FFFD.
+   */
+  encoding: {
+    name: string;
+    note: string;
+    invalidLines: number;
+    firstInvalidLines: number[];
+    rowsSkipped: number;
+    linesReplaced: number;
+  };
   durationMs: number;
   info: ProjectInfoOut;
 }
@@ -207,6 +233,7 @@ export interface ClaqueApi {
   'cascade.get': (req: RequestOf<'cascade.get'>) => Promise<CascadeDetail>;
   'timeline.get': (req: RequestOf<'timeline.get'>) => Promise<TimelineSet>;
   'community.get': (req: RequestOf<'community.get'>) => Promise<CommunityExtra>;
+  'thread.get': (req: RequestOf<'thread.get'>) => Promise<CommentThread>;
 }
 
 export type ResponseOf<K extends Channel> = Awaited<ReturnType<ClaqueApi[K]>>;
@@ -233,7 +260,16 @@ export interface ApiErrorBody {
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 
 export type ApiEvent =
-  | { type: 'import.progress'; jobId: string; file: string; rows: number; bytes: number; totalBytes: number }
+  | {
+      type: 'import.progress';
+      jobId: string;
+      file: string;
+      rows: number;
+      bytes: number;
+      totalBytes: number;
+      /** Set while the import waits for another one writing to the same project. */
+      waiting?: string;
+    }
   | { type: 'analysis.progress'; jobId: string; stage: string; fraction: number | null; message: string | null }
   | { type: 'job.done'; jobId: string; ok: boolean }
   /** From the desktop shell's menus, dialogs and file drops (src/main/app/commands.ts) to the renderer. */

@@ -1,5 +1,14 @@
-/** What the analysis panels show: the centre view (map, cascades, timelines), an open account, a cascade. */
-export type ExploreTab = 'map' | 'cascades' | 'timelines';
+/**
+ * What the analysis panels show: the centre view (map, cascades, timelines, a comment thread), an open account,
+ * a cascade, a thread.
+ */
+export type ExploreTab = 'map' | 'cascades' | 'timelines' | 'thread';
+
+/** A comment thread to show: a post (or a comment in it, shown highlighted), with one community's members marked. */
+export interface ThreadRef {
+  postId: string;
+  community: number | null;
+}
 
 export interface ExploreState {
   tab: ExploreTab;
@@ -7,9 +16,11 @@ export interface ExploreState {
   account: string | null;
   /** Root post id of the cascade drawn in the cascade view. */
   cascade: string | null;
+  /** The thread drawn in the thread view. */
+  thread: ThreadRef | null;
 }
 
-export const initialExplore: ExploreState = { tab: 'map', account: null, cascade: null };
+export const initialExplore: ExploreState = { tab: 'map', account: null, cascade: null, thread: null };
 
 export const openTab =
   (tab: ExploreTab) =>
@@ -24,5 +35,11 @@ export const openAccount =
 export const openCascade =
   (cascade: string | null) =>
   (s: ExploreState): ExploreState => ({ ...s, cascade, tab: cascade === null ? s.tab : 'cascades' });
+
+/** Opens a thread in the centre view; the side panels stay as they are. Closing it returns to the map. */
+export const openThread =
+  (thread: ThreadRef | null) =>
+  (s: ExploreState): ExploreState =>
+    thread === null ? { ...s, thread: null, tab: s.tab === 'thread' ? 'map' : s.tab } : { ...s, thread, tab: 'thread' };
 
 export const resetExplore = () => (): ExploreState => initialExplore;

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountDetail, AccountPost, AccountTie } from '../../../shared/api/explore-types';
 import { showBidiControls } from '../../../shared/io/visible-controls';
-import { openAccount } from '../../state/explore/producers';
+import { openAccount, openThread } from '../../state/explore/producers';
 import { query } from '../../state/explore/client';
 import { selectCommunity, selectNode } from '../../state/selection/producers';
-import { store } from '../../state/store';
+import { store, useAppState } from '../../state/store';
 import { DataTable, type Column } from '../explore/DataTable';
 import { count, fixed } from '../format';
 import { HourHeatmap } from '../HourHeatmap';
@@ -12,6 +12,9 @@ import { AccountFeatures } from './AccountFeatures';
 import { AccountName, Imported } from '../Imported';
 
 const PAGE = 100;
+
+/** Posts whose comment thread can be opened: a comment or reply (its post's thread, on it), or a post (its own). */
+const HAS_THREAD = new Set(['comment', 'reply', 'original']);
 
 const when = (t: number | null) =>
   t === null || !Number.isFinite(t) ? '–' : new Date(t * 1000).toISOString().replace('T', ' ').slice(0, 16);
@@ -56,6 +59,7 @@ export function AccountPanel({ accountId }: { accountId: string }) {
   const [posts, setPosts] = useState<AccountPost[]>([]);
   const [error, setError] = useState<string | null>(null);
   const loading = useRef(false);
+  const threadOpen = useAppState((s) => (s.explore.tab === 'thread' ? (s.explore.thread?.postId ?? null) : null));
 
   useEffect(() => {
     // The panel is keyed by account (App), so a new account starts from empty state.
@@ -172,7 +176,11 @@ export function AccountPanel({ accountId }: { accountId: string }) {
           <h3>Activity by hour of week (UTC) · {count(detail.postCount)} posts</h3>
           <HourHeatmap counts={detail.hourOfWeek} />
           <h3>
-            Posts <span className="muted small">{`${count(posts.length)} of ${count(detail.postCount)} loaded`}</span>
+            Posts{' '}
+            <span className="muted small">
+              {`${count(posts.length)} of ${count(detail.postCount)} loaded`}
+              {posts.some((p) => p.kind === 'comment' || p.kind === 'reply') && ' · a comment opens its thread'}
+            </span>
           </h3>
           <DataTable
             rows={posts}
@@ -180,6 +188,11 @@ export function AccountPanel({ accountId }: { accountId: string }) {
             height={Math.min(200, Math.max(1, posts.length) * 26 + 4)}
             rowKey={(p) => p.id}
             onEndReached={more}
+            rowClickable={(p) => HAS_THREAD.has(p.kind)}
+            activeKey={threadOpen}
+            onRowClick={(p) =>
+              store.update('explore', openThread({ postId: p.id, community: detail.analysis?.community ?? null }))
+            }
             testId="account-posts"
           />
           <h3>

@@ -40,6 +40,8 @@ export interface DataTableProps<T> {
   height: number;
   initialSort?: { id: string; desc: boolean };
   onRowClick?: (row: T) => void;
+  /** Which rows `onRowClick` applies to (all by default). */
+  rowClickable?: (row: T) => boolean;
   rowKey: (row: T) => string;
   activeKey?: string | null;
   testId?: string;
@@ -111,14 +113,15 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
           {items.map((item) => {
             const row = rows[item.index].original;
             const key = props.rowKey(row);
+            const click = props.onRowClick && (props.rowClickable?.(row) ?? true) ? props.onRowClick : undefined;
             return (
               <div
                 role="row"
                 key={key}
                 data-key={key}
-                className={`dt-row${props.onRowClick ? ' clickable' : ''}${props.activeKey === key ? ' active' : ''}`}
+                className={`dt-row${click ? ' clickable' : ''}${props.activeKey === key ? ' active' : ''}`}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, gridTemplateColumns: template }}
-                onClick={props.onRowClick ? () => props.onRowClick!(row) : undefined}
+                onClick={click ? () => click(row) : undefined}
               >
                 {columns.map((c) => (
                   <span role="cell" key={c.id} className={c.numeric ? 'num' : 'ellipsis'}>

@@ -7,17 +7,20 @@ import { count } from '../format';
 import './explore.css';
 
 /**
- * The centre's views (map, cascades, timelines) and the export bar, at the head of the side column so the
+ * The centre's views (map, cascades, timelines, an open comment thread) and the export bar, at the head of the side column so the
  * map keeps its size.
  */
 export function ExploreTabs({ output }: { output: AnalysisOutput }) {
   const tab = useAppState((s) => s.explore.tab);
+  const thread = useAppState((s) => s.explore.thread);
   // A new analysis: the open account and cascade belonged to the previous one.
   useEffect(() => store.update('explore', resetExplore()), [output]);
   const tabs: { id: ExploreTab; label: string }[] = [
     { id: 'map', label: 'Map' },
     { id: 'cascades', label: `Cascades (${count(output.cascades.length)})` },
     { id: 'timelines', label: 'Timelines' },
+    // A comment thread is a view once one was opened (from a community's posts or a member's comment).
+    ...(thread ? [{ id: 'thread' as const, label: 'Thread' }] : []),
   ];
   return (
     <div className="explore-nav">
