@@ -161,6 +161,22 @@ describe.skipIf(!HAVE_CHROMIUM)('comment data in the app (Chromium, real pipelin
       expect(await tr.locator('td').first().textContent()).toContain(e.label);
       expect(await tr.locator('.num').textContent()).toMatch(/ %/);
     }
+    // Context (replies from inside, where members comment) reads as context: tagged, no strength bar, and
+    // never among a community's three top numbers in the list.
+    for (const e of ring.evidence.filter((x) => x.family === 'context' && !x.insufficient)) {
+      const tr = detail.locator(`[data-testid=evidence] tr[data-key="${e.key}"]`);
+      expect(await tr.getAttribute('class')).toBe('context');
+      expect(await tr.locator('.strength').count()).toBe(0);
+      expect(await tr.locator('.context-tag').textContent()).toBe('context');
+    }
+    const contextLabels = new Set(ring.evidence.filter((x) => x.family === 'context').map((x) => x.label));
+    const minis = await page.locator(`[data-community="${ring.id}"] .evidence-mini dt`).allTextContents();
+    expect(minis.length).toBeGreaterThan(0);
+    for (const label of minis) expect(contextLabels.has(label), label).toBe(false);
+    const table = detail.locator('[data-testid=evidence]');
+    await table.scrollIntoViewIfNeeded();
+    await afterPaint(page);
+    await table.screenshot({ path: join(SHOTS, 'evidence.png') });
     await section.scrollIntoViewIfNeeded();
     await afterPaint(page);
     await section.screenshot({ path: join(SHOTS, 'community-targets.png') });

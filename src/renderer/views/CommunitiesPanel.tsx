@@ -31,9 +31,10 @@ export function CommunitiesPanel({ output }: { output: AnalysisOutput }) {
       </p>
       <ol className="community-list">
         {output.communities.map((c, rank) => {
-          // Evidence on too little data is no finding: it never takes one of the three places.
+          // Evidence on too little data, and context (insularity, where members comment), is no finding of
+          // coordination: neither takes one of the three places.
           const top = c.evidence
-            .filter((e) => !e.insufficient)
+            .filter((e) => !e.insufficient && e.family !== 'context')
             .sort(byFinding)
             .slice(0, 3);
           return (

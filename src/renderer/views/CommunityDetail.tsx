@@ -75,7 +75,7 @@ export function CommunityDetail({ output, id }: { output: AnalysisOutput; id: nu
           {evidence.map((e) => (
             <tr
               key={e.key}
-              className={e.insufficient ? 'insufficient' : undefined}
+              className={e.insufficient ? 'insufficient' : e.family === 'context' ? 'context' : undefined}
               data-key={e.key}
               title={showBidiControls(e.reason)}
             >
@@ -89,14 +89,21 @@ export function CommunityDetail({ output, id }: { output: AnalysisOutput; id: nu
                 <EvidenceValue e={e} />
               </td>
               <td>
-                <div
-                  className="strength"
-                  aria-label={
-                    e.insufficient ? 'strength: not enough data' : `strength ${Math.round(100 * e.strength)} %`
-                  }
-                >
-                  <span style={{ width: `${Math.round(100 * e.strength)}%` }} />
-                </div>
+                {e.family === 'context' && !e.insufficient ? (
+                  // Context describes organic and coordinated communities alike: no strength bar to read as a finding.
+                  <span className="context-tag" title="Context: describes the community, never counts towards a flag">
+                    context
+                  </span>
+                ) : (
+                  <div
+                    className="strength"
+                    aria-label={
+                      e.insufficient ? 'strength: not enough data' : `strength ${Math.round(100 * e.strength)} %`
+                    }
+                  >
+                    <span style={{ width: `${Math.round(100 * e.strength)}%` }} />
+                  </div>
+                )}
               </td>
             </tr>
           ))}

@@ -27,9 +27,10 @@ export function evidenceValue(e: Pick<Evidence, 'value' | 'unit'>): string {
   }
 }
 
-/** Findings first, strongest first; evidence on too little data after them, since it is no finding. */
+/** Findings first, strongest first; then context; evidence on too little data last, since it is no finding. */
 export function byFinding(a: Evidence, b: Evidence): number {
-  return Number(a.insufficient === true) - Number(b.insufficient === true) || b.strength - a.strength;
+  const rank = (e: Evidence) => (e.insufficient ? 2 : e.family === 'context' ? 1 : 0);
+  return rank(a) - rank(b) || b.strength - a.strength;
 }
 
 export const bytes = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3).toFixed(0)} kB`);

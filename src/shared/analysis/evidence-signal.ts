@@ -2,15 +2,10 @@
  * Shared shapes for the evidence computations: a community's member list, one measured signal with its
  * per-member indicator (how much each member shows it), and small numeric helpers.
  */
-import type { Evidence } from './result';
+import type { Evidence, EvidenceFamily } from './result';
 
-/**
- * Which family of evidence a signal belongs to. Signals of one family are not independent (a troll shift and
- * a round-the-clock schedule both describe timing of the day), so the verdict counts families, not signals.
- * `context` signals (insularity, target concentration) describe every dense community, organic or not, and
- * never count towards a flag.
- */
-export type SignalGroup = 'timing' | 'schedule' | 'creation' | 'handles' | 'text' | 'client' | 'rate' | 'context';
+/** Which family of evidence a signal belongs to (see EvidenceFamily in result.ts). */
+export type SignalGroup = EvidenceFamily;
 
 export interface Signal {
   evidence: Evidence;

@@ -143,7 +143,7 @@ export function analyseCommunities(
       size: list.length,
       score: verdict.score,
       flagged: verdict.flagged,
-      evidence: signals.map((s) => s.evidence),
+      evidence: signals.map((s) => ({ ...s.evidence, family: s.group })),
       reasons: verdict.reasons,
       sampleMembers: sample,
       hourOfWeek: hist,

@@ -8,6 +8,14 @@ import type { Burst } from './bursts';
 import type { ProjectionStats } from '../graph/bipartite';
 
 /** One number behind a verdict, with the sentence that explains it to a reader. */
+/**
+ * Which family of evidence a signal belongs to. Signals of one family are not independent (a troll shift and
+ * a round-the-clock schedule both describe timing of the day), so the verdict counts families, not signals.
+ * `context` signals (insularity, target concentration, replies from inside…) describe every dense community,
+ * organic or not, and never count towards a flag: front ends show them as context, not as findings.
+ */
+export type EvidenceFamily = 'timing' | 'schedule' | 'creation' | 'handles' | 'text' | 'client' | 'rate' | 'context';
+
 export interface Evidence {
   /** Stable key: insularity, target_concentration, synchrony, shift_pattern, round_the_clock, creation_clustering,
    *  handle_pattern, duplicate_text, near_duplicate_text, client_uniformity, activity_rate, cue_sharing, burst … */
@@ -20,6 +28,8 @@ export interface Evidence {
   strength: number;
   /** Plain-language reason with the numbers in it, e.g. "93 % of the engagement members receive comes from other members". */
   reason: string;
+  /** Its family (absent in analyses saved before families were written out). */
+  family?: EvidenceFamily;
   /**
    * The data is too thin to judge (e.g. 5 posts for a working-hours pattern); `value` is shown for reference
    * only, `strength` is 0, and front ends must not present it as a finding. Absent when there was enough data.
