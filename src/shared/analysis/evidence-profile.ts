@@ -173,7 +173,10 @@ export function handlePatterns(ds: Dataset, f: AccountFeatures, list: Int32Array
       if (examples.length < 3 && ds.accounts.screenName[a]) examples.push('@' + ds.accounts.screenName[a]);
     }
   });
-  const share = k / list.length;
+  // Judged over the members whose handle is known: comment exports show one only for vanity addresses, and
+  // a profile.php?id= member is neither a generated handle nor a human one.
+  const share = named ? k / named : 0;
+  const enough = named >= 5;
   return {
     group: 'handles',
     perMember,
@@ -184,13 +187,14 @@ export function handlePatterns(ds: Dataset, f: AccountFeatures, list: Int32Array
       label: 'Generated-looking handles',
       value: round(share),
       unit: 'share',
-      strength: round(ramp(share, 0.25, 0.6)),
-      reason:
-        named === 0
+      strength: enough ? round(ramp(share, 0.25, 0.6)) : 0,
+      reason: !enough
+        ? named === 0
           ? 'No member has a screen name in the data, so handles cannot be judged'
-          : `${k} of ${list.length} members (${pct(share)}) have handles that look generated (name + long digit run, or random characters)` +
-            (examples.length ? `, e.g. ${examples.join(', ')}` : ''),
-      ...insufficientWhen(named === 0),
+          : `${named} of ${list.length} members have a screen name in the data: too few to judge handles`
+        : `${k} of the ${named} members with a screen name (${pct(share)}) have handles that look generated (name + long digit run, or random characters)` +
+          (examples.length ? `, e.g. ${examples.join(', ')}` : ''),
+      ...insufficientWhen(!enough),
     },
   };
 }

@@ -6,6 +6,10 @@ describe('handlePatternScore', () => {
     // 8 trailing digits after a name: the digit signal is 1 on its own.
     expect(handlePatternScore('maria83472615')).toEqual({ score: 1, pattern: 'digits' });
     expect(handlePatternScore('ivan_petrov48213').score).toBeCloseTo(0.85, 3); // 5 digits
+    // Four digits that are no year: glued to the name they count as generated, set off they are in between.
+    expect(handlePatternScore('olegsokolov6094').score).toBeCloseTo(0.65, 3);
+    expect(handlePatternScore('oleg_sokolov_6094').score).toBeCloseTo(0.5, 3);
+    expect(handlePatternScore('olegsokolov1987').score).toBeCloseTo(0.2, 3);
   });
 
   it('scores random strings as generated', () => {

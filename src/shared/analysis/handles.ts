@@ -25,9 +25,12 @@ export function handlePatternScore(handle: string | null | undefined): HandleSco
   if (hasLettersBefore) {
     const d = trailing.length;
     const yearLike = d === 4 && /^(19[5-9]\d|20[0-2]\d)$/.test(trailing);
+    // Four digits that are no year, run straight onto the name ("olegsokolov6094"), are a script's suffix
+    // more than a person's: people who add four digits add a year, and set them off ("oleg_6094": 0.5).
+    const glued = /[a-z]$/.test(h.slice(0, h.length - d));
     if (d >= 6) digits = 1;
     else if (d === 5) digits = 0.85;
-    else if (d === 4) digits = yearLike ? 0.2 : 0.5;
+    else if (d === 4) digits = yearLike ? 0.2 : glued ? 0.65 : 0.5;
     else if (d === 3) digits = 0.2;
   }
 
