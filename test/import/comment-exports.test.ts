@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli/run-cli';
 import { importFile } from '../../src/main/import/run-import';
+import { projectInfo } from '../../src/main/store/info';
 import { count, FIXTURES, fixture, memoryIo, tableCounts, tempProject, type TempProject } from './helpers';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -337,6 +338,19 @@ describe('claque import --tz', () => {
         await runCli(['import', q.file, comments('minet-facebook-comments.csv'), '--tz', 'Mars/Olympus'], bad),
       ).toBe(2);
       expect(bad.stderr.join('')).toContain('--tz expects an IANA time zone such as Europe/Paris');
+    } finally {
+      q.cleanup();
+    }
+  });
+});
+
+describe('claque info and the report read how an import read its times', () => {
+  it('keeps the zone-less count with the import, as projectInfo returns it', async () => {
+    const q = tempProject();
+    try {
+      await importFile(q.db, comments('minet-facebook-comments.csv'));
+      const [imp] = projectInfo(q.db).imports;
+      expect(imp.zonelessTimes).toEqual({ rows: 7, readAs: 'UTC' });
     } finally {
       q.cleanup();
     }

@@ -106,6 +106,23 @@ describe('communityReport', () => {
     expect(html).toContain('@media print');
   });
 
+  it('says which files had times without a zone, read as UTC for want of one, and what that moves', () => {
+    const out = hostileOutput();
+    const ring = out.communities.find((c) => c.flagged)!;
+    expect(communityReport(out, ring.id, provenance, { generatedAt: 0 })).not.toContain('data-testid="zoneless"');
+    const zoneless = {
+      ...provenance,
+      imports: [
+        { ...provenance.imports[0], zonelessTimes: { rows: 7, readAs: 'UTC' } },
+        { ...provenance.imports[0], file: '/data/b.csv', zonelessTimes: { rows: 3, readAs: 'Europe/Paris' } },
+      ],
+    };
+    const html = communityReport(out, ring.id, zoneless, { generatedAt: 0 });
+    expect(html).toContain('7 rows read as UTC (assumed: no zone was given)');
+    expect(html).toContain('3 rows read as Europe/Paris (the zone given at import)');
+    expect(html).toContain('working-shift offset');
+  });
+
   it('greys evidence on too little data: "not enough data", the raw number small beside it, no strength', () => {
     const out = structuredClone(FIXTURE);
     const ring = out.communities.find((c) => c.flagged)!;

@@ -24,6 +24,7 @@ export interface ReportProvenance {
     finishedAt: number;
     rowsImported: number;
     rowsSkipped: number;
+    zonelessTimes?: { rows: number; readAs: string };
   }[];
 }
 
@@ -237,10 +238,29 @@ ${
   provenance.imports.length
     ? `<table class="provenance"><thead><tr><th>File</th><th>Format</th><th>Imported</th><th class="num">Rows imported</th><th class="num">Rows skipped</th><th>SHA-256</th></tr></thead><tbody>
 ${provenance.imports.map((i) => `<tr><td><code>${visible(i.file)}</code></td><td>${esc(i.format)}</td><td>${esc(isoMs(i.finishedAt * 1000))}</td><td class="num">${esc(i.rowsImported)}</td><td class="num">${esc(i.rowsSkipped)}</td><td><code>${esc(i.contentHash)}</code></td></tr>`).join('\n')}
-</tbody></table>`
+</tbody></table>${zonelessNote(provenance)}`
     : '<p>No import is recorded in this project.</p>'
 }
 </body>
 </html>
 `;
+}
+
+/**
+ * Times written without a zone (comment scrapers write the collector's local time): which files were read as
+ * UTC for want of a zone, and which evidence that moves, so a reader knows what to check.
+ */
+function zonelessNote(provenance: ReportProvenance): string {
+  const read = provenance.imports.filter((i) => i.zonelessTimes && i.zonelessTimes.rows > 0);
+  if (read.length === 0) return '';
+  const items = read.map(
+    (i) =>
+      `<li><code>${visible(i.file)}</code>: ${esc(i.zonelessTimes!.rows)} rows read as ${esc(i.zonelessTimes!.readAs)}` +
+      (i.zonelessTimes!.readAs === 'UTC' ? ' (assumed: no zone was given)' : ' (the zone given at import)') +
+      '</li>',
+  );
+  return `<p class="small" data-testid="zoneless">Times without a zone:</p><ul class="small">${items.join('')}</ul>
+<p class="small muted">The working-shift offset and hours of the week are read from these times, and co-comment windows
+compare them with other files' times; had the files another zone, those move with it. Import again with the
+collector's zone (<code>--tz</code>) to fix it.</p>`;
 }

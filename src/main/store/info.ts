@@ -40,7 +40,25 @@ export function projectInfo(db: Db, errorsPerImport = 50): ProjectInfo {
         follows: r.added_follows,
       },
       errors: errorsOf.all(r.id, errorsPerImport) as { line: number; message: string }[],
+      ...storedNotes(r.options),
     }),
   );
   return { counts, imports };
+}
+
+/** What an import's stored options say about how its times and text were read (older imports say nothing). */
+function storedNotes(options: string): Pick<ProjectInfo['imports'][number], 'zonelessTimes' | 'encoding'> {
+  let o: { zonelessTimes?: { rows?: unknown; readAs?: unknown }; encoding?: unknown };
+  try {
+    o = JSON.parse(options) ?? {};
+  } catch {
+    return {};
+  }
+  const z = o.zonelessTimes;
+  return {
+    ...(z &&
+      typeof z.rows === 'number' &&
+      typeof z.readAs === 'string' && { zonelessTimes: { rows: z.rows, readAs: z.readAs } }),
+    ...(typeof o.encoding === 'string' && { encoding: o.encoding }),
+  };
 }

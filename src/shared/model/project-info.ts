@@ -15,5 +15,9 @@ export interface ProjectInfo {
     errorCount: number;
     added: { accounts: number; posts: number; interactions: number; follows: number };
     errors: { line: number; message: string }[];
+    /** Rows whose time had no zone, and the zone they were read in ('UTC' when none was given). */
+    zonelessTimes?: { rows: number; readAs: string };
+    /** The text encoding the file was read in, where recorded. */
+    encoding?: string;
   }[];
 }
