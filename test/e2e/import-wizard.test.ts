@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_CHROMIUM, launchChromium } from './helpers/browser';
 import { ensureBuilt, REPO } from './helpers/build';
+import { openProject } from '../../src/main/store/project';
 import { tempDir } from '../helpers/temp-dir';
 
 const ODD_CSV =
@@ -71,6 +72,27 @@ describe.skipIf(!HAVE_CHROMIUM)('import wizard in Chromium', () => {
     await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-result').textContent()).toContain('4 imported');
     expect(await page.getByTestId('added-accounts').textContent()).toBe('5');
+  }, 120_000);
+
+  it('reads zone-less times in the zone typed in the form, and says so', async () => {
+    const minet = join(REPO, 'test/fixtures/tables/comments/minet-facebook-comments.csv');
+    await page.locator('input[name="import-file"]').fill(minet);
+    await page.getByRole('button', { name: 'Detect' }).click();
+    await expect.poll(() => page.getByTestId('detected-format').textContent()).toBeTruthy();
+    await page.locator('input[name="import-time-zone"]').fill('Europe/Paris');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('zoneless-times').textContent(), { timeout: 60_000 })
+      .toContain('read as Europe/Paris');
+    // 11 January 06:18 in Paris (CET, UTC+1) is 05:18 UTC.
+    const db = openProject(join(dir, 'w.claque'), { create: false });
+    try {
+      expect(db.prepare("SELECT time FROM posts WHERE ext_id = '7001'").pluck().get()).toBe(
+        Date.UTC(2021, 0, 11, 5, 18) / 1000,
+      );
+    } finally {
+      db.close();
+    }
   }, 120_000);
 
   it('imports a file dropped onto the window', async () => {

@@ -107,7 +107,7 @@ export function createActions(client: ClaqueClient, s: Store) {
       }
     },
     async runImport() {
-      const { file, format, detection, mapping } = s.get().importing;
+      const { file, format, detection, mapping, timeZone } = s.get().importing;
       const chosen = format ?? detection?.format ?? undefined;
       const jobId = newJobId();
       s.update('importing', importStarted(jobId));
@@ -118,6 +118,7 @@ export function createActions(client: ClaqueClient, s: Store) {
           format: chosen,
           // A mapping only where the wizard asked for one (ImportPanel: format not the detected one).
           ...(isMappable(chosen) && detection?.format !== chosen && Object.keys(mapping).length > 0 ? { mapping } : {}),
+          ...(timeZone.trim() ? { timeZone: timeZone.trim() } : {}),
         });
         s.update('importing', importFinished(result));
         s.update('project', projectLoaded({ file: s.get().project.file, info: result.info, hasAnalysis: false }));

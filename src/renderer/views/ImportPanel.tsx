@@ -1,11 +1,15 @@
 import { isMappable, missingFields } from '../../shared/io/tables/column-mapping';
 import { actions } from '../state/actions';
-import { chooseFormat, openImport, setImportFile } from '../state/importing/producers';
+import { chooseFormat, openImport, setImportFile, setTimeZone } from '../state/importing/producers';
 import { store, useAppState } from '../state/store';
 import { bytes, count } from './format';
 import { Imported } from './Imported';
 import { MappingWizard } from './import/MappingWizard';
 import { ProgressBar } from './ProgressBar';
+
+/** The zones the browser knows, for the zone box's suggestions (the backend checks the one sent). */
+const TIME_ZONES: readonly string[] =
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 /** Import: name a file, see its detected format and first rows, import with progress and cancel. */
 export function ImportPanel() {
@@ -99,6 +103,22 @@ export function ImportPanel() {
               ))}
             </select>
           </label>
+          <label title="Scrapers often write the collecting machine's local time with no zone; say which it was">
+            Times without a zone are in
+            <input
+              name="import-time-zone"
+              list="import-time-zones"
+              value={s.timeZone}
+              placeholder="UTC (e.g. Europe/Paris)"
+              onChange={(e) => store.update('importing', setTimeZone(e.target.value))}
+              disabled={running}
+            />
+            <datalist id="import-time-zones">
+              {TIME_ZONES.map((z) => (
+                <option key={z} value={z} />
+              ))}
+            </datalist>
+          </label>
           {mappable && isMappable(format) ? (
             <MappingWizard format={format} preview={d.preview} mapping={s.mapping} disabled={running} />
           ) : (
@@ -150,6 +170,15 @@ export function ImportPanel() {
             {count(s.result.added.follows)} follows.
           </p>
           {s.result.leadingZeroIds && <p data-testid="leading-zero-ids">Note: {s.result.leadingZeroIds.message}.</p>}
+          {s.result.zonelessTimes.rows > 0 && (
+            <p data-testid="zoneless-times">
+              {count(s.result.zonelessTimes.rows)} rows had times without a zone; they were read as{' '}
+              {s.result.zonelessTimes.readAs}
+              {s.result.zonelessTimes.readAs === 'UTC'
+                ? ' (assumed). If the file holds a local time, import it again with its zone: working-shift hours depend on it.'
+                : '.'}
+            </p>
+          )}
           <p data-testid="import-encoding">
             Text read as {s.result.encoding.note}.
             {s.result.encoding.invalidLines > 0 &&

@@ -9,6 +9,11 @@ export interface ImportState {
   format: string | null;
   /** Canonical field → the file's column, for tables read with a mapping (column-mapping.ts). */
   mapping: Record<string, string>;
+  /**
+   * IANA zone of times the file writes without one (a scraper's local time); '' = read them as UTC. Kept
+   * across files: the comments and posts of one collection usually share it.
+   */
+  timeZone: string;
   /** A file being sent to browser mode's server before detection. */
   uploading: string | null;
   jobId: string | null;
@@ -24,12 +29,17 @@ export const initialImport: ImportState = {
   detection: null,
   format: null,
   mapping: {},
+  timeZone: '',
   uploading: null,
   jobId: null,
   progress: null,
   result: null,
   error: null,
 };
+
+export const setTimeZone =
+  (timeZone: string) =>
+  (s: ImportState): ImportState => ({ ...s, timeZone });
 
 export const openImport =
   (open: boolean) =>
