@@ -13,23 +13,54 @@ import { postsByAuthor } from '../features';
 import type { CommentThreads } from './threads';
 
 const WORD = /[\p{L}\p{M}]+|\p{N}+/gu;
+/** Characters read for a formula: 12 words of up to 20 characters, with what separates them. */
+const HEAD_CHARS = 12 * 21;
 
 /** The formula of a text, or null when it has fewer than two fixed words (a bare "Bravo!" is no formula). */
 export function formulaOf(text: string): string | null {
-  const words = text.normalize('NFKC').match(WORD);
+  // A formula is its first 12 words: read no further than a word boundary that surely holds them. Plain
+  // ASCII (most comments) is split by character codes; other text by Unicode classes after NFKC, which folds
+  // compatibility forms (full-width letters, ligatures).
+  const cut = text.length > HEAD_CHARS ? text.slice(0, text.lastIndexOf(' ', HEAD_CHARS) + 1 || HEAD_CHARS) : text;
+  const words = /^[\x00-\x7f]*$/.test(cut) ? asciiWords(cut) : cut.normalize('NFKC').match(WORD);
   if (!words) return null;
   const out: string[] = [];
   let fixed = 0;
   for (let i = 0; i < words.length && out.length < 12; i++) {
     const w = words[i];
-    if (/^\p{N}+$/u.test(w)) out.push('#');
-    else if (i > 0 && /^\p{Lu}/u.test(w)) out.push('_');
+    const c = w.charCodeAt(0);
+    // ASCII first letters by code (a regex per word was most of the time on a million comments).
+    const number = c < 128 ? c >= 48 && c <= 57 : /^\p{N}+$/u.test(w);
+    const capital = c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w);
+    if (number) out.push('#');
+    else if (i > 0 && capital) out.push('_');
     else {
       out.push(w.toLowerCase());
       fixed++;
     }
   }
   return fixed >= 2 ? out.join(' ') : null;
+}
+
+/** Runs of ASCII letters and runs of digits, as WORD would find them in ASCII text. */
+function asciiWords(text: string): string[] | null {
+  const words: string[] = [];
+  let start = -1;
+  let digits = false;
+  for (let i = 0; i <= text.length && words.length < 12; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    const isDigit = c >= 48 && c <= 57;
+    const isLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (start >= 0 && (!(isDigit || isLetter) || isDigit !== digits)) {
+      words.push(text.slice(start, i));
+      start = -1;
+    }
+    if (start < 0 && (isDigit || isLetter)) {
+      start = i;
+      digits = isDigit;
+    }
+  }
+  return words.length ? words : null;
 }
 
 export interface TemplateOptions {
@@ -53,7 +84,8 @@ export function templatedText(
   for (let p = 0; p < ds.posts.count; p++) {
     if (!threads.isComment[p] || m.membership[ds.posts.author[p]] < 0) continue;
     const text = ds.posts.text[p];
-    const f = text ? formulaOf(text) : null;
+    if (!text) continue;
+    const f = formulaOf(text);
     if (f === null) continue;
     let id = ids.get(f);
     if (id === undefined) ids.set(f, (id = ids.size));
