@@ -1,5 +1,7 @@
-import { parse, CsvError } from 'csv-parse';
-import type { Readable } from 'node:stream';
+import { CsvError } from 'csv-parse';
+import { Transform, type Readable } from 'node:stream';
+import { csvErrorInWords } from './csv-errors';
+import { createCsvParser } from './csv-parser';
 import { ImportError } from './errors';
 
 export interface CsvRow {
@@ -14,15 +16,31 @@ export interface CsvRow {
  */
 export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
+/**
+ * csv-parse parses each chunk it is given whole and queues every record of it at once: 256 KB of four-byte rows
+ * is 64,000 records with their info objects alive together, long enough to be promoted, and the old generation
+ * then grows by that much per chunk until a full collection (a million short rows peaked at 300 MB). Handed
+ * 4 KB at a time it queues a thousand at most; the parse is no slower (measured on a 130 MB IO archive).
+ */
+const PIECE_BYTES = 4096;
+
 export interface CsvOptions {
   delimiter?: string;
   /** Largest single record in characters; beyond it the file is refused rather than buffered. */
   maxRecordSize?: number;
 }
 
+/**
+ * The first line of a sample. A lone CR ends a line too: old Mac exports and some R and Excel-for-Mac CSVs end
+ * every line so (csv-parse reads them so as well), and a header split on LF alone would be the whole sample.
+ */
+export function firstLineOf(sampleText: string): string {
+  return sampleText.split(/\r\n|\r|\n/, 1)[0] ?? '';
+}
+
 /** Picks the delimiter that splits the header line into the most columns. */
 export function sniffDelimiter(sampleText: string): string {
-  const firstLine = sampleText.split(/\r?\n/, 1)[0] ?? '';
+  const firstLine = firstLineOf(sampleText);
   let best = ',';
   let bestCount = 0;
   for (const d of [',', '\t', ';', '|']) {
@@ -37,7 +55,7 @@ export function sniffDelimiter(sampleText: string): string {
 
 /** Splits a header line for detection (quotes removed, trimmed, lower-cased). */
 export function sampleHeader(sampleText: string): string[] {
-  const firstLine = sampleText.split(/\r?\n/, 1)[0] ?? '';
+  const firstLine = firstLineOf(sampleText);
   const d = sniffDelimiter(sampleText);
   return firstLine.split(d).map((h) =>
     h
@@ -59,11 +77,12 @@ export async function* readCsv(
   onHeader: (header: string[]) => void,
   options: CsvOptions = {},
 ): AsyncGenerator<CsvRow> {
-  const parser = input.pipe(
-    parse({
+  const delimiter = options.delimiter ?? ',';
+  const pieces = inPieces(PIECE_BYTES);
+  const parser = input.pipe(pieces).pipe(
+    createCsvParser({
       bom: true,
-      delimiter: options.delimiter ?? ',',
-      relax_column_count: true,
+      delimiter,
       skip_empty_lines: true,
       info: true,
       max_record_size: options.maxRecordSize ?? MAX_RECORD_BYTES,
@@ -93,7 +112,7 @@ export async function* readCsv(
     }
     if (err instanceof CsvError) {
       const e = err as CsvError & { lines?: number };
-      throw new ImportError(file, e.lines, `malformed CSV: ${e.message.replace(/^Invalid \w+: /, '')}`);
+      throw new ImportError(file, e.lines, csvErrorInWords(e, delimiter));
     }
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') {
@@ -102,6 +121,7 @@ export async function* readCsv(
     throw err;
   } finally {
     parser.destroy();
+    pieces.destroy();
   }
   if (header) throw new ImportError(file, 1, 'the file is empty: expected a header line');
 }
@@ -137,4 +157,14 @@ export function columnIndex(
     if (i >= 0) index[name] = i;
   }
   return index;
+}
+
+/** Hands a stream on in pieces of at most `size` bytes (views, not copies). */
+function inPieces(size: number): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      for (let i = 0; i < chunk.length; i += size) this.push(chunk.subarray(i, i + size));
+      done();
+    },
+  });
 }

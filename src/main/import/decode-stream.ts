@@ -27,6 +27,8 @@ export interface InvalidLines {
   takeThrough(line: number): number[];
   /** Every line noted so far (all counted, the first MAX_INVALID_LINES_KEPT listed). */
   report(): { count: number; first: number[] };
+  /** No row will claim the lines (JSON arrays, XML): from now on they are only counted, not held for takeThrough. */
+  claimNone(): void;
 }
 
 /** Text units of a Buffer (bytes) or a string (UTF-16 code units), for counting line breaks in either. */
@@ -68,7 +70,14 @@ export class TextDecodeStream extends Transform implements InvalidLines {
   /** A high surrogate that ended the last decoded piece: its pair may start the next one. */
   private highSurrogate = '';
   private rawBytes = 0;
+  /**
+   * Noted lines no row has taken yet. Rows take them as they come, so this holds only the lines of what the
+   * decoder has read ahead of the rows (a chunk or two), however big the file; a format whose rows take none
+   * says so (claimNone) and nothing is held. Capping it instead let the lines of a chunk with more bad lines
+   * than the cap pass unclaimed: their rows were stored with U+FFFD (found by bench/malformed.bench.ts).
+   */
   private pending: number[] = [];
+  private claimed = true;
   private readonly first: number[] = [];
   private count = 0;
   private lastNoted = 0;
@@ -89,6 +98,11 @@ export class TextDecodeStream extends Transform implements InvalidLines {
 
   report(): { count: number; first: number[] } {
     return { count: this.count, first: [...this.first] };
+  }
+
+  claimNone(): void {
+    this.claimed = false;
+    this.pending = [];
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
@@ -180,9 +194,7 @@ export class TextDecodeStream extends Transform implements InvalidLines {
     this.lastNoted = line;
     this.count++;
     if (this.first.length < MAX_INVALID_LINES_KEPT) this.first.push(line);
-    this.pending.push(line);
-    // Lines no row claims (a header, an XML prolog) must not pile up on a hostile file.
-    if (this.pending.length > MAX_INVALID_LINES_KEPT) this.pending.shift();
+    if (this.claimed) this.pending.push(line);
   }
 }
 

@@ -49,7 +49,13 @@ async function run(): Promise<void> {
     }
     if (rows > 0) flush();
     await streamEnded(source.stream);
-    post({ t: 'end', hash: source.contentHash(), bytes: source.bytesRead(), decoding: undecodable.report() });
+    post({
+      t: 'end',
+      hash: source.contentHash(),
+      bytes: source.bytesRead(),
+      decoding: undecodable.report(),
+      notices: source.notices(),
+    });
   } catch (err) {
     // The rows before a fatal error go first: under --strict an earlier bad row is what gets reported.
     if (rows > 0) flush();

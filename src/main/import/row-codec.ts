@@ -15,7 +15,7 @@ import type { RowResult } from './formats/format';
  * Structured clones or JSON of a million small objects cost more to rebuild than parsing the CSV did; a flat
  * JSON array of strings and numbers parses several times faster, and fixed-shape objects are cheap to make.
  *
- * Layout per row: line, then 0 and the error message, or 1 (2: its time had no zone) and the batch as counted groups of fixed fields
+ * Layout per row: line, then 0 and the error message, 3 and a warning, or 1 (2: its time had no zone) and the batch as counted groups of fixed fields
  * (accounts, posts with their objects, interactions, follows; -1 for a list the batch does not have). `undefined` travels as null and comes back
  * as undefined, so the writer sees exactly what the format produced.
  */
@@ -27,6 +27,10 @@ export function encodeRow(out: Flat, row: RowResult): void {
   out.push(row.line);
   if ('error' in row) {
     out.push(0, row.error);
+    return;
+  }
+  if ('warning' in row) {
+    out.push(3, row.warning);
     return;
   }
   out.push(row.zonelessTime ? 2 : 1);
@@ -71,6 +75,10 @@ export function* decodeRows(flat: Flat): Generator<RowResult> {
     const status = n();
     if (status === 0) {
       yield { line, error: s() };
+      continue;
+    }
+    if (status === 3) {
+      yield { line, warning: s() };
       continue;
     }
     const batch: RecordBatch = {};

@@ -18,6 +18,8 @@ export interface RowReader {
   contentHash(): string;
   /** Lines the file's encoding could not decode and rows refused for them; complete once chunks() has finished. */
   decoding(): DecodingReport;
+  /** What reading the bytes found worth saying (gzip trailing bytes, the entry read from a zip); complete then too. */
+  notices(): string[];
   close(): void;
 }
 
@@ -33,7 +35,7 @@ export interface ParseWorkerData {
 export type WorkerMessage =
   | { t: 'ready' }
   | { t: 'rows'; data: string; bytes: number }
-  | { t: 'end'; hash: string; bytes: number; decoding: DecodingReport }
+  | { t: 'end'; hash: string; bytes: number; decoding: DecodingReport; notices: string[] }
   | { t: 'error'; importError: true; line: number | undefined; reason: string; message: string }
   | { t: 'error'; importError: false; message: string };
 
@@ -111,6 +113,7 @@ async function readInThread(o: RowReaderOptions): Promise<RowReader> {
     bytesRead: () => source.bytesRead(),
     contentHash: () => source.contentHash(),
     decoding: () => undecodable.report(),
+    notices: () => source.notices(),
     close: () => source.stream.destroy(),
   };
 }
@@ -134,6 +137,7 @@ async function startWorker(entry: WorkerEntry, o: RowReaderOptions): Promise<Row
   let bytes = 0;
   let hash = '';
   let decoding: DecodingReport = { count: 0, first: [], skipped: 0, claimed: 0 };
+  let notices: string[] = [];
   let closed = false;
   const push = (m: WorkerMessage) => {
     queue.push(m);
@@ -174,6 +178,7 @@ async function startWorker(entry: WorkerEntry, o: RowReaderOptions): Promise<Row
         bytes = m.bytes;
         hash = m.hash;
         decoding = m.decoding;
+        notices = m.notices;
         return;
       } else if (m.t === 'error') {
         if (m.importError) throw new ImportError(o.file, m.line, m.reason);
@@ -191,6 +196,7 @@ async function startWorker(entry: WorkerEntry, o: RowReaderOptions): Promise<Row
         bytesRead: () => bytes,
         contentHash: () => hash,
         decoding: () => decoding,
+        notices: () => notices,
         close,
       };
     },

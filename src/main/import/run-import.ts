@@ -8,11 +8,13 @@ import { detectFormat } from './detect';
 import { ImportCancelled, ImportError } from './errors';
 import { assertUnchanged, FileChanged, fingerprint, statChange } from './file-unchanged';
 import { FORMATS, formatById } from './formats';
+import { choosePlatform, type PlatformChoice } from './infer-platform';
 import { accountMark, leadingZeroIds, type LeadingZeroIds } from './leading-zero-ids';
 import type { FormatOptions } from './formats/format';
 import { openRowReader } from './row-reader';
 import { readSample } from './source';
 import type { TextEncoding } from './text-encoding';
+import type { Platform } from '../../shared/model/records';
 
 export interface ImportProgress {
   file: string;
@@ -48,6 +50,28 @@ export interface RowError {
   message: string;
 }
 
+/** Something about the file as a whole the analyst should know; `line` where it is one line's (a header's). */
+export interface ImportWarning {
+  line?: number;
+  message: string;
+}
+
+/** Warnings kept (a file could hold a warning per header column, and no more). */
+const MAX_WARNINGS = 100;
+
+/**
+ * The platform a table without one of its own was filed under (infer-platform.ts), how it was chosen, and the
+ * distinct accounts its rows named: already in the project before the import, or created by it.
+ */
+export interface ImportPlatform {
+  name: Platform;
+  how: 'given' | 'matched' | 'default';
+  accounts: number;
+  existingAccounts: number;
+  /** Accounts the project held before the import (of any platform). */
+  projectAccounts: number;
+}
+
 export interface ImportResult {
   importId: number;
   file: string;
@@ -69,6 +93,10 @@ export interface ImportResult {
   leadingZeroIds: LeadingZeroIds | null;
   /** The encoding the file was read in, why, and what it could not decode. */
   encoding: ImportEncoding;
+  /** For follow lists, edge lists and share tables (no platform of their own); null for other formats. */
+  platform: ImportPlatform | null;
+  /** What the summary should say about the file besides row errors: a column given twice, gzip trailing bytes, … */
+  warnings: ImportWarning[];
   durationMs: number;
 }
 
@@ -125,8 +153,11 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
     throw err;
   }
   let reader;
+  let platform: PlatformChoice | undefined;
   try {
-    reader = await openRowReader({ file, format, options, sample, worker: options.worker });
+    platform = await choosePlatform(db, format, file, sample, options);
+    const readOptions = platform ? { ...options, platform: platform.platform } : options;
+    reader = await openRowReader({ file, format, options: readOptions, sample, worker: options.worker });
   } catch (err) {
     db.exec('ROLLBACK');
     restore();
@@ -138,6 +169,7 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
   let rowsRead = 0;
   let rowsImported = 0;
   let zonelessRows = 0;
+  const warnings: ImportWarning[] = [];
 
   try {
     const firstNewAccount = accountMark(db);
@@ -148,8 +180,13 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
              rows_skipped, error_count, added_accounts, added_posts, added_interactions, added_follows, options)
            VALUES (?, ?, '', ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?)`,
         )
-        .run(resolve(file), format.id, size, Math.floor(started / 1000), JSON.stringify(storedOptions(options)))
-        .lastInsertRowid,
+        .run(
+          resolve(file),
+          format.id,
+          size,
+          Math.floor(started / 1000),
+          JSON.stringify(storedOptions(options, platform?.platform)),
+        ).lastInsertRowid,
     );
     const writer = new RecordWriter(db, importId, { buffered: true });
     const report = () => options.onProgress?.({ file, rows: rowsRead, bytes: reader.bytesRead(), totalBytes: size });
@@ -157,6 +194,10 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
     const undecodable = () => reader.decoding();
     for await (const chunk of reader.chunks()) {
       for (const row of chunk) {
+        if ('warning' in row) {
+          if (warnings.length < MAX_WARNINGS) warnings.push({ line: row.line, message: row.warning });
+          continue;
+        }
         rowsRead++;
         if ('error' in row) {
           if (options.strict) throw new ImportError(file, row.line, `${row.error} (--strict: nothing imported)`);
@@ -182,12 +223,13 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
     }
     writer.flush();
     report();
+    for (const message of reader.notices()) if (warnings.length < MAX_WARNINGS) warnings.push({ message });
     const threads = resolveThreads(db, importId);
     writer.added.interactions += threads.interactions;
     const zonelessTimes = { rows: zonelessRows, readAs: options.timeZone ?? 'UTC' };
     if (zonelessRows > 0) {
       db.prepare('UPDATE imports SET options = ? WHERE id = ?').run(
-        JSON.stringify({ ...storedOptions(options), zonelessTimes }),
+        JSON.stringify({ ...storedOptions(options, platform?.platform), zonelessTimes }),
         importId,
       );
     }
@@ -234,6 +276,16 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
         rowsSkipped: decoding.skipped,
         linesReplaced: replaced,
       },
+      platform: platform
+        ? {
+            name: platform.platform,
+            how: platform.how,
+            accounts: writer.touched.existing + writer.touched.created,
+            existingAccounts: writer.touched.existing,
+            projectAccounts: platform.accountsBefore,
+          }
+        : null,
+      warnings,
       durationMs: Date.now() - started,
     };
   } catch (err) {
@@ -283,12 +335,13 @@ function statFingerprint(file: string) {
   }
 }
 
-function storedOptions(o: ImportOptions) {
+/** The options as stored with the import; `platform` is the one used, given or taken from the project. */
+function storedOptions(o: ImportOptions, platform: Platform | undefined) {
   return {
     format: o.format,
     strict: o.strict,
     mapping: o.mapping,
-    platform: o.platform,
+    platform: platform ?? o.platform,
     timeZone: o.timeZone,
     encoding: o.encoding,
   };

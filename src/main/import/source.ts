@@ -2,12 +2,13 @@ import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { PassThrough, Transform, type Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { basename } from 'node:path';
 import iconv from 'iconv-lite';
 import { TextDecodeStream, type InvalidLines } from './decode-stream';
 import { ImportError } from './errors';
+import { GunzipMembers } from './gunzip-members';
 import { detectEncoding, givenEncoding, type TextEncoding } from './text-encoding';
+import { isZipMagic, openZipEntry } from './zip-entry';
 
 export const SAMPLE_BYTES = 64 * 1024;
 
@@ -20,7 +21,7 @@ export const GUNZIP_MAX_RATIO = 200;
 export const GUNZIP_FLOOR_BYTES = 16 * 1024 * 1024;
 
 export interface Source {
-  /** The file's text as UTF-8 bytes, streamed: gunzipped, then decoded from its encoding (sample.encoding). */
+  /** The file's text as UTF-8 bytes, streamed: gunzipped or unzipped, then decoded from its encoding (sample.encoding). */
   stream: Readable;
   /** Lines whose bytes the encoding could not decode, noted as the stream reaches them. */
   invalid: InvalidLines;
@@ -30,6 +31,8 @@ export interface Source {
   bytesRead(): number;
   /** sha256 of the raw file, complete once the stream has ended. */
   contentHash(): string;
+  /** What reading the bytes found worth saying: gzip trailing bytes, the entry read from a zip. */
+  notices(): string[];
 }
 
 export interface Sample {
@@ -38,6 +41,8 @@ export interface Sample {
   text: string;
   /** The file's encoding, detected from those bytes (or as given): the whole file is decoded with it. */
   encoding: TextEncoding;
+  /** For a zip archive, the path inside it of the file read (zip-entry.ts). */
+  archiveEntry?: string;
 }
 
 export interface SampleOptions {
@@ -45,12 +50,16 @@ export interface SampleOptions {
   encoding?: string;
 }
 
-async function isGzip(file: string): Promise<boolean> {
+type Container = 'gzip' | 'zip' | 'plain';
+
+/** What wraps the file's text, by its first bytes (not its name: a .csv may well be gzipped). */
+async function containerOf(file: string): Promise<Container> {
   const fh = await open(file, 'r');
   try {
-    const buf = Buffer.alloc(2);
-    const { bytesRead } = await fh.read(buf, 0, 2, 0);
-    return bytesRead === 2 && buf[0] === 0x1f && buf[1] === 0x8b;
+    const buf = Buffer.alloc(4);
+    const { bytesRead } = await fh.read(buf, 0, 4, 0);
+    if (bytesRead >= 2 && buf[0] === 0x1f && buf[1] === 0x8b) return 'gzip';
+    return isZipMagic(buf.subarray(0, bytesRead)) ? 'zip' : 'plain';
   } finally {
     await fh.close();
   }
@@ -71,15 +80,19 @@ function statOrThrow(file: string) {
   }
 }
 
-/** Reads the start of a file (gunzipped when it is gzip) for format and encoding detection. */
+const ZIP_LIMITS = { maxRatio: GUNZIP_MAX_RATIO, floorBytes: GUNZIP_FLOOR_BYTES };
+
+/** Reads the start of a file (gunzipped or unzipped as it needs) for format and encoding detection. */
 export async function readSample(file: string, options: SampleOptions = {}): Promise<Sample> {
   statOrThrow(file);
-  const gz = await isGzip(file);
+  const container = await containerOf(file);
   const chunks: Buffer[] = [];
   let total = 0;
+  const zip = container === 'zip' ? await openZipEntry(file, ZIP_LIMITS) : undefined;
   await new Promise<void>((resolve) => {
-    const raw = createReadStream(file, { highWaterMark: SAMPLE_BYTES });
-    const s: Readable = gz ? raw.pipe(createGunzip()) : raw;
+    const raw = zip ? zip.stream : createReadStream(file, { highWaterMark: SAMPLE_BYTES });
+    const gunzip = container === 'gzip' || /\.gz$/i.test(zip?.entry ?? '');
+    const s: Readable = gunzip ? raw.pipe(new GunzipMembers()) : raw;
     const done = () => {
       raw.destroy();
       resolve();
@@ -91,6 +104,7 @@ export async function readSample(file: string, options: SampleOptions = {}): Pro
     });
     s.on('end', done);
     s.on('error', done); // a truncated gzip still yields what it decoded; the real import reports the error
+    raw.on('error', done);
   });
   const head = Buffer.concat(chunks).subarray(0, SAMPLE_BYTES);
   const encoding = options.encoding
@@ -101,16 +115,21 @@ export async function readSample(file: string, options: SampleOptions = {}): Pro
       ? new TextDecoder('utf-8').decode(head, { stream: true }) // a character cut at the sample's edge is dropped
       : iconv.decode(head, encoding.name);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { fileName: basename(file.replace(/\.gz$/i, '')), text, encoding };
+  const named = zip ? basename(zip.entry) : basename(file);
+  const sample: Sample = { fileName: named.replace(/\.gz$/i, ''), text, encoding };
+  if (zip) sample.archiveEntry = zip.entry;
+  return sample;
 }
 
 /**
- * Opens a file for streaming import: transparent gunzip, decoding from `encoding` to UTF-8, byte progress and
- * a content hash of the raw bytes on the way.
+ * Opens a file for streaming import: transparent gunzip (every member, trailing bytes left out) or the one
+ * data file of a zip, decoding from `encoding` to UTF-8, byte progress and a content hash of the raw bytes.
  */
 export async function openSource(file: string, encoding: TextEncoding): Promise<Source> {
   const st = statOrThrow(file);
-  const gz = await isGzip(file);
+  const container = await containerOf(file);
+  if (container === 'zip') return openZipSource(file, st.size, encoding);
+  const gz = container === 'gzip';
   const hash = createHash('sha256');
   let read = 0;
   let digest: string | undefined;
@@ -126,13 +145,11 @@ export async function openSource(file: string, encoding: TextEncoding): Promise<
   raw.on('error', (err) => counted.destroy(err));
   raw.pipe(counted);
   let bytes: Readable = counted;
+  let gunzip: GunzipMembers | undefined;
   if (gz) {
-    const gunzip = createGunzip();
-    counted.on('error', (err) => gunzip.destroy(err));
-    // Measured against what the inflater has consumed, not what was read ahead from disk.
-    const guard = ratioGuard(file, () => gunzip.bytesWritten);
-    gunzip.on('error', (err) => guard.destroy(err));
-    bytes = counted.pipe(gunzip).pipe(guard);
+    gunzip = new GunzipMembers();
+    counted.on('error', (err) => gunzip!.destroy(err));
+    bytes = guarded(file, counted.pipe(gunzip), gunzip);
   }
   const text = new TextDecodeStream(encoding);
   bytes.on('error', (err) => text.destroy(err));
@@ -146,7 +163,70 @@ export async function openSource(file: string, encoding: TextEncoding): Promise<
     gzip: gz,
     bytesRead: () => read,
     contentHash: () => digest ?? '',
+    notices: () => (gunzip ? trailingNotice(gunzip) : []),
   };
+}
+
+/**
+ * The one data file of a zip archive. yauzl reads the archive itself (its directory is at the end), so the
+ * file is hashed in one read before, for the check that it did not change (file-unchanged.ts); progress is
+ * the share of the entry's declared size read so far.
+ */
+async function openZipSource(file: string, size: number, encoding: TextEncoding): Promise<Source> {
+  const digest = await hashFile(file);
+  const zip = await openZipEntry(file, ZIP_LIMITS);
+  let out = 0;
+  let ended = false;
+  zip.stream.on('data', (c: Buffer) => (out += c.length));
+  zip.stream.on('end', () => (ended = true));
+  let bytes: Readable = zip.stream;
+  let gunzip: GunzipMembers | undefined;
+  if (/\.gz$/i.test(zip.entry)) {
+    gunzip = new GunzipMembers();
+    zip.stream.on('error', (err) => gunzip!.destroy(err));
+    bytes = guarded(file, zip.stream.pipe(gunzip), gunzip);
+  }
+  const text = new TextDecodeStream(encoding);
+  bytes.on('error', (err) => text.destroy(err));
+  const stream = bytes.pipe(text);
+  text.on('close', () => zip.stream.destroy());
+  const others = zip.others.length > 0 ? ` (its other files were not read: ${zip.others.slice(0, 10).join(', ')})` : '';
+  return {
+    stream,
+    invalid: text,
+    size,
+    gzip: false,
+    bytesRead: () => (ended ? size : Math.min(size - 1, Math.round((out / Math.max(1, zip.uncompressedSize)) * size))),
+    contentHash: () => (ended ? digest : ''),
+    notices: () => [`read ${zip.entry} from the zip archive${others}`, ...(gunzip ? trailingNotice(gunzip) : [])],
+  };
+}
+
+function trailingNotice(g: GunzipMembers): string[] {
+  if (g.trailingNonZero === 0) return [];
+  return [
+    `${g.trailingBytes.toLocaleString('en-US')} bytes after the end of the gzip data were left out, as gunzip does ` +
+      `("trailing garbage ignored"); everything before them was read and checked against its checksum`,
+  ];
+}
+
+function hashFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(file, { highWaterMark: 1024 * 1024 })
+      .on('data', (c) => hash.update(c))
+      .on('end', () => resolve(hash.digest('hex')))
+      .on('error', (err: NodeJS.ErrnoException) =>
+        reject(new ImportError(file, undefined, `cannot read: ${err.code ?? err.message}`)),
+      );
+  });
+}
+
+/** The gunzipped bytes behind the gzip-bomb guard, measured against what the inflater has taken. */
+function guarded(file: string, gunzipped: Readable, gunzip: GunzipMembers): Readable {
+  const guard = ratioGuard(file, () => gunzip.bytesWritten);
+  gunzip.on('error', (err) => guard.destroy(err));
+  return gunzipped.pipe(guard);
 }
 
 function ratioGuard(file: string, compressedIn: () => number): Transform {

@@ -43,7 +43,9 @@ export class UndecodableRows {
     private readonly invalid: InvalidLines,
     private readonly lines: RowLines,
     private readonly sample: Sample,
-  ) {}
+  ) {
+    if (lines === 'spanning') invalid.claimNone();
+  }
 
   async *check(rows: AsyncIterable<RowResult>): AsyncGenerator<RowResult> {
     if (this.lines === 'spanning') {
@@ -51,6 +53,10 @@ export class UndecodableRows {
       return;
     }
     for await (const row of rows) {
+      if ('warning' in row) {
+        yield row;
+        continue;
+      }
       let bad = this.invalid.takeThrough(row.line);
       if (this.lines === 'csv') bad = bad.filter((line) => line > 1);
       this.claimed += bad.length;

@@ -30,12 +30,14 @@ export interface XmlHandler<T> {
   close(name: string, line: number, inRootNamespace: boolean, emit: (item: T) => void): void;
   /** Character data (text and CDATA) of the element currently open. */
   text?(text: string): void;
-  /** Called once the document has ended well-formed. */
-  end?(emit: (item: T) => void): void;
+  /** Called once the document has ended well-formed; what it returns is handed on after what it emits. */
+  end?(emit: (item: T) => void): Iterable<T> | void;
 }
 
 /** Bytes of prolog (XML declaration, comments, DOCTYPE) accepted before the root element must start. */
 export const MAX_PROLOG_CHARS = 1024 * 1024;
+/** Characters handed to the parser at once. */
+const PIECE_CHARS = 8192;
 
 /**
  * Streams an XML document through `handler`, yielding what it emits as the input arrives: memory stays bounded
@@ -92,18 +94,25 @@ export async function* streamXml<T>(input: Readable, file: string, handler: XmlH
         first = false;
         if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
       }
-      if (rootUri === undefined) prologChars += s.length;
-      parser.write(s);
-      if (rootUri === undefined && prologChars > MAX_PROLOG_CHARS) {
-        fail(parser.line, `refused: no root element within the first ${MAX_PROLOG_CHARS} characters`);
+      // A piece at a time, handing on what each emits: a whole 256 KB chunk of one-line edges is 8,000 rows
+      // alive at once, long enough to be promoted, and the heap then grows by that much per chunk (issue 16,
+      // item 6). Saxes takes its input cut anywhere.
+      for (let at = 0; at < s.length; at += PIECE_CHARS) {
+        const piece = s.length <= PIECE_CHARS ? s : s.slice(at, at + PIECE_CHARS);
+        if (rootUri === undefined) prologChars += piece.length;
+        parser.write(piece);
+        if (rootUri === undefined && prologChars > MAX_PROLOG_CHARS) {
+          fail(parser.line, `refused: no root element within the first ${MAX_PROLOG_CHARS} characters`);
+        }
+        if (queue.length > 0) yield* queue.splice(0);
       }
-      if (queue.length > 0) yield* queue.splice(0);
     }
     parser.write(decoder.end());
     parser.close();
     if (rootUri === undefined) fail(1, 'the file is empty: expected an XML document');
-    handler.end?.(emit);
+    const rest = handler.end?.(emit);
     if (queue.length > 0) yield* queue.splice(0);
+    if (rest) yield* rest;
   } catch (err) {
     if (err instanceof ImportError) throw err;
     const code = (err as NodeJS.ErrnoException).code;

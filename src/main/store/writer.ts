@@ -35,8 +35,15 @@ export interface WriteCounts {
  */
 export class RecordWriter {
   readonly added: WriteCounts = { accounts: 0, posts: 0, interactions: 0, follows: 0 };
-  /** key platform\0ext_id → row id and the profile last written (none for an account known only by id). */
-  private readonly accountIds = new Map<string, { id: number; profile: AccountRecord | undefined }>();
+  /**
+   * platform → ext_id → row id, for every account this import has touched. Keyed by the id strings the rows
+   * already hold, with a number each, so that a graph of a million accounts costs tens of MB, not hundreds.
+   */
+  private readonly accountIds = new Map<string, Map<string, number>>();
+  /** The profile last written, for the accounts written most recently: see RecentProfiles. */
+  private readonly profiles = new RecentProfiles(PROFILES_KEPT);
+  /** Distinct accounts this import has named: those already in the project before it, and those it created. */
+  readonly touched = { existing: 0, created: 0 };
   /**
    * The post written last: a row's interactions name the post the same row wrote (a retweet writes the post,
    * then its interaction), so this one slot saves nearly every lookup; any other post is looked up.
@@ -100,9 +107,12 @@ export class RecordWriter {
 
   /** Upserts a full profile; skipped when the same fields were already written in this import. */
   account(a: AccountRecord): number {
+    const ids = this.idsOf(a.platform);
+    const known = ids.get(a.id);
     const key = a.platform + '\0' + a.id;
-    const known = this.accountIds.get(key);
-    if (known && (!hasProfile(a) || (known.profile !== undefined && sameProfile(known.profile, a)))) return known.id;
+    const profile = hasProfile(a);
+    if (known !== undefined && !profile) return known;
+    if (known !== undefined && sameProfile(this.profiles.get(key), a)) return known;
     const existed = known ?? this.lookupAccount(a.platform, a.id);
     const row = this.st.upsertAccount.get({
       platform: a.platform,
@@ -120,20 +130,34 @@ export class RecordWriter {
       accountType: a.accountType ?? null,
     }) as { id: number };
     if (existed === undefined) this.added.accounts++;
-    this.accountIds.set(key, { id: row.id, profile: a });
+    if (known === undefined) this.touch(existed !== undefined);
+    ids.set(a.id, row.id);
+    if (profile) this.profiles.set(key, a);
     return row.id;
   }
 
   /** Row id of an account known only by id (a retweeted user, a mention): created bare if new. */
   accountId(platform: string, extId: string): number {
-    const key = platform + '\0' + extId;
-    const known = this.accountIds.get(key);
-    if (known) return known.id;
+    const ids = this.idsOf(platform);
+    const known = ids.get(extId);
+    if (known !== undefined) return known;
     const info = this.st.insertStub.run(platform, extId);
     const id = info.changes > 0 ? Number(info.lastInsertRowid) : (this.st.findAccount.get(platform, extId) as number);
     if (info.changes > 0) this.added.accounts++;
-    this.accountIds.set(key, { id, profile: undefined });
+    this.touch(info.changes === 0);
+    ids.set(extId, id);
     return id;
+  }
+
+  private idsOf(platform: string): Map<string, number> {
+    let ids = this.accountIds.get(platform);
+    if (!ids) this.accountIds.set(platform, (ids = new Map()));
+    return ids;
+  }
+
+  private touch(existing: boolean): void {
+    if (existing) this.touched.existing++;
+    else this.touched.created++;
   }
 
   private lookupAccount(platform: string, extId: string): number | undefined {
@@ -281,7 +305,41 @@ function hasProfile(a: AccountRecord): boolean {
 }
 
 /** Same profile fields, an empty cell and a missing one alike: writing it again would change nothing. */
-function sameProfile(x: AccountRecord, y: AccountRecord): boolean {
+function sameProfile(x: AccountRecord | undefined, y: AccountRecord): boolean {
+  if (x === undefined) return false;
   for (const f of PROFILE_FIELDS) if ((x[f] ?? '') !== (y[f] ?? '')) return false;
   return true;
+}
+
+/** Profiles kept per generation of RecentProfiles. */
+const PROFILES_KEPT = 100_000;
+
+/**
+ * The profiles last written, for skipping a rewrite of the same fields: a tweets file repeats its author's
+ * profile on every row, so the accounts that matter are the ones written lately. Two generations of at most
+ * `max` each: when the newer is full it becomes the older and the oldest go. A graph of a million accounts,
+ * each written once, then costs two generations of profiles rather than a million (issue 16, item 6); an
+ * account that fell out is written again, to the same effect.
+ */
+class RecentProfiles {
+  private newer = new Map<string, AccountRecord>();
+  private older = new Map<string, AccountRecord>();
+
+  constructor(private readonly max: number) {}
+
+  get(key: string): AccountRecord | undefined {
+    const p = this.newer.get(key);
+    if (p !== undefined) return p;
+    const old = this.older.get(key);
+    if (old !== undefined) this.set(key, old);
+    return old;
+  }
+
+  set(key: string, profile: AccountRecord): void {
+    if (this.newer.size >= this.max && !this.newer.has(key)) {
+      this.older = this.newer;
+      this.newer = new Map();
+    }
+    this.newer.set(key, profile);
+  }
 }

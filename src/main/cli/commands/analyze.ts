@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runAnalysis } from '../../analysis/pipeline';
 import { writeOutputs } from '../../analysis/write-outputs';
+import { importOrder } from '../../import/import-order';
 import { importFile } from '../../import/run-import';
 import { openProject } from '../../store/project';
 import { INTERACTION_KINDS, type InteractionKind } from '../../../shared/model/records';
@@ -182,11 +183,12 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   mkdirSync(outDir, { recursive: true });
   const db = openProject(projectFile);
   try {
-    for (const file of positionals) {
+    const platform = parsePlatform(values.platform);
+    for (const file of await importOrder(positionals, { format: values.format, platform, encoding: values.encoding })) {
       const r = await importFile(db, file, {
         format: values.format,
         mapping: parseMapping(values.map),
-        platform: parsePlatform(values.platform),
+        platform,
         timeZone: parseTimeZone(values.tz),
         encoding: values.encoding,
         lockWaitMs: parseWait(values.wait),

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { importOrder } from '../../import/import-order';
 import { importFile, type ImportProgress, type ImportResult } from '../../import/run-import';
 import { canonicalTimeZone } from '../../../shared/io/zone-time';
 import { openProject } from '../../store/project';
@@ -45,12 +46,20 @@ export function parseWait(value: string | undefined): number | undefined {
 }
 
 /**
- * What an import assumed or left open, one line each, for stderr: an encoding that had to be worked out and
- * lines it could not decode, zone-less times read as UTC (or in --tz), and comments or replies whose parent
- * post or comment is not in the project.
+ * What an import assumed or left open, one line each, for stderr: the file's warnings (a column given twice,
+ * gzip trailing bytes, the entry read from a zip), the platform a table without one was filed under and how
+ * many of its accounts were already in the project, an encoding that had to be worked out and lines it could
+ * not decode, zone-less times read as UTC (or in --tz), and comments or replies whose parent post or comment
+ * is not in the project.
  */
-export function importNotes(file: string, r: Pick<ImportResult, 'zonelessTimes' | 'threads' | 'encoding'>): string[] {
+export function importNotes(
+  file: string,
+  r: Pick<ImportResult, 'zonelessTimes' | 'threads' | 'encoding' | 'platform' | 'warnings'>,
+): string[] {
   const notes: string[] = [];
+  for (const w of r.warnings) notes.push(`${file}${w.line === undefined ? '' : `:${w.line}`}: warning: ${w.message}`);
+  const platform = platformNote(r.platform);
+  if (platform) notes.push(`${file}: ${platform}`);
   if (r.encoding.how !== 'valid-utf8') notes.push(`${file}: text read as ${r.encoding.note}`);
   if (r.encoding.invalidLines > 0) notes.push(`${file}: warning: ${undecodableNote(r.encoding)}`);
   const n = r.zonelessTimes.rows;
@@ -71,6 +80,26 @@ export function importNotes(file: string, r: Pick<ImportResult, 'zonelessTimes' 
     );
   }
   return notes;
+}
+
+/**
+ * The platform of a table that carries none (a follow list, an edge list, a share table) and how many of the
+ * accounts it names were in the project already: a follow list that meets none of them connects nothing.
+ */
+export function platformNote(p: ImportResult['platform']): string | undefined {
+  if (!p) return undefined;
+  const existing = `${p.existingAccounts.toLocaleString('en-US')} of the ${plural(p.accounts, 'account', 'accounts')} it names`;
+  if (p.how === 'matched') {
+    return `no platform named: filed under ${p.name}, the platform of the project's accounts its ids match; ${existing} were in the project already`;
+  }
+  if (p.how === 'given') return `${existing} were ${p.name} accounts in the project already`;
+  // A table alone in its project (a CooRTweet share table) has nothing to meet: generic is all it can be.
+  if (p.accounts === 0 || p.projectAccounts === 0) return undefined;
+  return (
+    `warning: no platform named, and none of its ids are among the project's ${p.projectAccounts.toLocaleString('en-US')} accounts: ` +
+    `filed under ${p.name}, where it meets no other file's accounts. If they are another file's ids, import it after ` +
+    `that file (an IO archive, tweets), or give --platform`
+  );
 }
 
 /** Lines the encoding could not decode, in words: how many, where, and what became of them. */
@@ -140,7 +169,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   process.once('SIGINT', onSignal);
   try {
     const results = [];
-    for (const file of files) {
+    for (const file of await importOrder(files, { format: values.format, platform, encoding: values.encoding })) {
       const result = await importFile(db, file, {
         format: values.format,
         mapping,

@@ -3,6 +3,8 @@ import type { Readable } from 'node:stream';
 import { commentRowToBatch, type CommentRow } from '../../../shared/io/comments/comment-row';
 import type { ReadContext, RowResult } from './format';
 import { readJsonRecords } from './json-records';
+
+export { firstJsonValue } from './json-records';
 import { prefix } from './twitter-v2';
 
 /**
@@ -34,22 +36,4 @@ export async function* readCommentJson(
  */
 export function postFromFileName(file: string, suffix: RegExp): string {
   return basename(file).replace(/\.gz$/i, '').replace(suffix, '');
-}
-
-/** Whether the first JSON value of a sample (a JSONL line, an array's first element, the document) fits. */
-export function firstJsonValue(text: string): unknown {
-  const t = text.replace(/^\s+/, '');
-  const candidates: string[] = [];
-  const nl = t.indexOf('\n');
-  if (t.startsWith('{') && nl > 0) candidates.push(t.slice(0, nl));
-  candidates.push(t);
-  for (const c of candidates) {
-    try {
-      const v: unknown = JSON.parse(c);
-      return Array.isArray(v) ? v[0] : v;
-    } catch {
-      // a sample cut mid-document: tried whole below, or left to the regular expressions
-    }
-  }
-  return undefined;
 }

@@ -1,6 +1,8 @@
+import { COMMENT_PROFILES } from '../../../shared/io/tables/comment-profiles';
 import { commentsConfidence, commentsParser } from '../../../shared/io/tables/comments';
 import { headerOf, readTable } from './csv-table';
 import type { Format } from './format';
+import { columns } from './signature';
 
 /**
  * Comment/page CSVs (Facebook, Instagram, VK, Telegram): known exports (minet, Facepager, CrowdTangle, 4CAT)
@@ -12,6 +14,12 @@ export const commentsFormat: Format = {
   detect(sample) {
     return commentsConfidence(headerOf(sample));
   },
+  signatures: COMMENT_PROFILES.map((p) => ({
+    name: p.label,
+    of: 'columns' as const,
+    required: columns(p.requires),
+    optional: [...new Set(Object.values(p.fields).flat())].filter((c) => !p.requires.includes(c)),
+  })),
   read(input, ctx) {
     return readTable(input, ctx, 'comments', (header) =>
       commentsParser(header, ctx.options.mapping, ctx.options.platform, ctx.options.timeZone),

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { HeaderVerdict, TableRowParser } from '../../../shared/io/tables/table-parser';
 import { listColumns } from '../../../shared/io/tables/columns';
 import { readCsv, sampleHeader, sniffDelimiter } from '../csv';
+import { duplicateColumnWarnings } from '../duplicate-columns';
 import { ImportError } from '../errors';
 import type { ReadContext, RowResult } from './format';
 import type { Sample } from '../source';
@@ -18,6 +19,7 @@ export async function* readTable(
   fromHeader: (header: string[]) => HeaderVerdict,
 ): AsyncGenerator<RowResult> {
   let parser: TableRowParser | undefined;
+  let warnings: string[] = [];
   const onHeader = (header: string[]) => {
     const verdict = fromHeader(header);
     if ('expected' in verdict) {
@@ -28,8 +30,10 @@ export async function* readTable(
       );
     }
     parser = verdict.parser;
+    warnings = duplicateColumnWarnings(header, verdict.parser.reads);
   };
   for await (const row of readCsv(input, ctx.file, onHeader, { delimiter: sniffDelimiter(ctx.sample.text) })) {
+    if (warnings.length > 0) for (const warning of warnings.splice(0)) yield { line: 1, warning };
     const p = parser as TableRowParser;
     if (row.cells.length !== p.columns) {
       yield { line: row.line, error: `expected ${p.columns} columns as in the header, found ${row.cells.length}` };
@@ -40,6 +44,7 @@ export async function* readTable(
     else if (result.zonelessTime) yield { line: row.line, batch: result.batch, zonelessTime: true };
     else yield { line: row.line, batch: result.batch };
   }
+  for (const warning of warnings) yield { line: 1, warning };
 }
 
 /** The sample's header, as every table format's detect() sees it (same split as csv.ts's sampleHeader). */

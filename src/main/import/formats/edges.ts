@@ -2,6 +2,7 @@ import {
   EDGE_KIND_ALIASES,
   EDGE_SOURCE_ALIASES,
   EDGE_TARGET_ALIASES,
+  EDGE_TIME_ALIASES,
   EDGE_WEIGHT_ALIASES,
   edgesParser,
 } from '../../../shared/io/tables/edges';
@@ -18,6 +19,17 @@ export const edgesFormat: Format = {
     if (!has(EDGE_SOURCE_ALIASES) || !has(EDGE_TARGET_ALIASES)) return 0;
     return has(EDGE_KIND_ALIASES) || has(EDGE_WEIGHT_ALIASES) ? 0.6 : 0.5;
   },
+  signatures: [
+    {
+      name: 'an edge list',
+      of: 'columns',
+      required: [
+        { names: EDGE_SOURCE_ALIASES, role: 'source' },
+        { names: EDGE_TARGET_ALIASES, role: 'target' },
+      ],
+      optional: [...EDGE_KIND_ALIASES, ...EDGE_TIME_ALIASES, ...EDGE_WEIGHT_ALIASES],
+    },
+  ],
   read(input, ctx) {
     const platform = ctx.options.platform ?? 'generic';
     return readTable(input, ctx, 'an edge list', (header) =>

@@ -1,22 +1,40 @@
-import { FOLLOWED_ALIASES, FOLLOWER_ALIASES, followsParser } from '../../../shared/io/tables/follows';
+import {
+  FOLLOW_TIME_ALIASES,
+  FOLLOWED_ALIASES,
+  FOLLOWER_ALIASES,
+  followRoleColumn,
+  followsParser,
+  isFollowedColumn,
+  isFollowerColumn,
+  isGenericFollowColumn,
+} from '../../../shared/io/tables/follows';
 import { renameHeader } from '../../../shared/io/tables/column-mapping';
 import { headerOf, readTable } from './csv-table';
 import type { Format } from './format';
-
-// Names that only a follow list uses; source/target (also an edge list's) score low so edge lists win them.
-const GENERIC = new Set(['source', 'source_id', 'target', 'target_id', 'from', 'to', 'user_id', 'userid']);
 
 export const followsFormat: Format = {
   id: 'follows',
   label: 'Follow list (follower, followed[, time])',
   detect(sample) {
     const header = headerOf(sample);
-    const follower = FOLLOWER_ALIASES.find((a) => header.includes(a));
-    const followed = FOLLOWED_ALIASES.find((a) => header.includes(a));
-    if (!follower || !followed) return 0;
-    if (GENERIC.has(follower) && GENERIC.has(followed)) return 0.3;
+    const follower = followRoleColumn(header, 'follower');
+    const followed = followRoleColumn(header, 'followed');
+    if (follower < 0 || followed < 0 || follower === followed) return 0;
+    // Names an edge list also uses (source/target, from/to, user_id) score low, so edge lists win them.
+    if (isGenericFollowColumn(header[follower]) && isGenericFollowColumn(header[followed])) return 0.3;
     return 0.8;
   },
+  signatures: [
+    {
+      name: 'a follow list',
+      of: 'columns',
+      required: [
+        { names: FOLLOWER_ALIASES, role: 'follower', matches: isFollowerColumn },
+        { names: FOLLOWED_ALIASES, role: 'followed', matches: isFollowedColumn },
+      ],
+      optional: FOLLOW_TIME_ALIASES,
+    },
+  ],
   read(input, ctx) {
     const platform = ctx.options.platform ?? 'generic';
     return readTable(input, ctx, 'a follow list', (header) =>

@@ -141,8 +141,8 @@ class GexfHandler {
     }
   }
 
-  end(emit: (r: RowResult) => void): void {
-    this.mapper.end(emit);
+  end(): Iterable<RowResult> {
+    return this.mapper.end();
   }
 
   private attvalue(a: Record<string, string>): void {

@@ -51,8 +51,13 @@ const MAX_PENDING_EDGES = 100_000;
  * (and their platform) so an edge to a node that never appears is reported with its line.
  */
 export class GraphRecordMapper {
-  private readonly nodes = new Map<string, Platform>();
-  private pending: GraphEdge[] = [];
+  /**
+   * Node ids declared so far. A million-node graph keeps a million of them for as long as it is read, so they
+   * are a Set of the ids alone; the few nodes whose platform is not the default keep theirs beside it.
+   */
+  private readonly nodes = new Set<string>();
+  private readonly otherPlatform = new Map<string, Platform>();
+  private pending: PendingEdge[] = [];
 
   constructor(private readonly defaultPlatform: Platform) {}
 
@@ -109,7 +114,9 @@ export class GraphRecordMapper {
     if (location !== undefined) account.location = location;
     const language = first(v, ['language', 'lang', 'account_language']);
     if (language !== undefined) account.language = language;
-    this.nodes.set(n.id, platform);
+    this.nodes.add(n.id);
+    if (platform !== this.defaultPlatform) this.otherPlatform.set(n.id, platform);
+    else this.otherPlatform.delete(n.id);
     return { line: n.line, batch: { accounts: [account] } };
   }
 
@@ -123,20 +130,30 @@ export class GraphRecordMapper {
         });
         return;
       }
-      this.pending.push(e);
+      this.pending.push(pendingEdge(e));
       return;
     }
-    emit(this.mapEdge(e));
+    emit(this.mapEdge(pendingEdge(e)));
   }
 
-  /** Maps the edges that were waiting for nodes declared after them. */
-  end(emit: (r: RowResult) => void): void {
+  /**
+   * Maps the edges that were waiting for nodes declared after them, one at a time as they are taken: up to
+   * MAX_PENDING_EDGES rows, which made all at once would be that many objects alive together.
+   */
+  *end(): Generator<RowResult> {
     const pending = this.pending;
     this.pending = [];
-    for (const e of pending) emit(this.mapEdge(e));
+    for (let i = 0; i < pending.length; i++) {
+      yield this.mapEdge(pending[i]);
+      pending[i] = undefined as unknown as PendingEdge; // each mapped edge can go
+    }
   }
 
-  private mapEdge(e: GraphEdge): RowResult {
+  private platformOf(id: string): Platform {
+    return this.otherPlatform.get(id) ?? this.defaultPlatform;
+  }
+
+  private mapEdge(e: PendingEdge): RowResult {
     const { source, target, line } = e;
     if (source === undefined || source === '' || target === undefined || target === '') {
       return { line, error: 'edge without a source or a target' };
@@ -145,16 +162,15 @@ export class GraphRecordMapper {
       if (!this.nodes.has(id))
         return { line, error: `edge ${source} → ${target} refers to node "${id}", which the file never declares` };
     }
-    const platform = this.nodes.get(source) as Platform;
-    if (this.nodes.get(target) !== platform) {
+    const platform = this.platformOf(source);
+    if (this.platformOf(target) !== platform) {
       return {
         line,
-        error: `edge ${source} → ${target} joins accounts on different platforms (${platform}, ${this.nodes.get(target)})`,
+        error: `edge ${source} → ${target} joins accounts on different platforms (${platform}, ${this.platformOf(target)})`,
       };
     }
-    const kind = interactionKind([...e.kindHints, ...KIND_KEYS.map((k) => e.values.get(k))]);
-    const interaction: InteractionRecord = { platform, sourceId: source, targetId: target, kind };
-    const rawWeight = e.weight ?? e.values.get('weight');
+    const interaction: InteractionRecord = { platform, sourceId: source, targetId: target, kind: e.kind };
+    const rawWeight = e.weight;
     if (rawWeight !== undefined && rawWeight.trim() !== '') {
       const w = Number(rawWeight);
       if (!Number.isFinite(w) || w < 0) {
@@ -162,9 +178,7 @@ export class GraphRecordMapper {
       }
       interaction.weight = w;
     }
-    const rawTime = [...e.timeHints, ...TIME_KEYS.map((k) => e.values.get(k))].find(
-      (t) => t !== undefined && t.trim() !== '',
-    );
+    const rawTime = e.time;
     if (rawTime !== undefined) {
       const t = parseTime(rawTime);
       if (t === undefined) {
@@ -183,6 +197,32 @@ export class GraphRecordMapper {
     }
     return { line, batch: { interactions } };
   }
+}
+
+/**
+ * An edge reduced to what mapping it needs: an edge that waits for nodes declared after it (up to
+ * MAX_PENDING_EDGES of them) then costs a few strings, not its attribute map and hint lists.
+ */
+interface PendingEdge {
+  source: string | undefined;
+  target: string | undefined;
+  line: number;
+  kind: InteractionKind;
+  weight: string | undefined;
+  time: string | undefined;
+  direction: GraphEdge['direction'];
+}
+
+function pendingEdge(e: GraphEdge): PendingEdge {
+  return {
+    source: e.source,
+    target: e.target,
+    line: e.line,
+    kind: interactionKind([...e.kindHints, ...KIND_KEYS.map((k) => e.values.get(k))]),
+    weight: e.weight ?? e.values.get('weight'),
+    time: [...e.timeHints, ...TIME_KEYS.map((k) => e.values.get(k))].find((t) => t !== undefined && t.trim() !== ''),
+    direction: e.direction,
+  };
 }
 
 function interactionKind(hints: (string | undefined)[]): InteractionKind {

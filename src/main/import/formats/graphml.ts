@@ -152,8 +152,8 @@ class GraphmlHandler {
     }
   }
 
-  end(emit: (r: RowResult) => void): void {
-    this.mapper.end(emit);
+  end(): Iterable<RowResult> {
+    return this.mapper.end();
   }
 
   private applyDefaults(values: GraphValues, domain: 'node' | 'edge'): void {

@@ -13,12 +13,14 @@ import { youtubeCommentsFormat } from './youtube-comments';
 import { instaloaderCommentsFormat } from './instaloader-comments';
 import { zeeschuimerFormat } from './zeeschuimer';
 import { followsFormat } from './follows';
+import { twarcFollowsFormat } from './twarc-follows';
 import { edgesFormat } from './edges';
 
 // Every importer, in detection order (ties go to the earlier one).
 export const FORMATS: Format[] = [
   ioTweets,
   ioUsers,
+  twarcFollowsFormat,
   twitterV2,
   twitterV1,
   gexfFormat,

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { RecordBatch } from '../../../shared/model/records';
 import type { ColumnIndex } from '../../../shared/io/io-archive-row';
 import { readCsv, sniffDelimiter } from '../csv';
+import { duplicateColumnWarnings } from '../duplicate-columns';
 import type { ReadContext, RowResult } from './format';
 
 /** Confidence that a header is an IO archive file's: the share of the published columns it has. */
@@ -22,11 +23,14 @@ export async function* readArchiveRows(
 ): AsyncGenerator<RowResult> {
   let col: ColumnIndex = {};
   let width = 0;
+  let warnings: string[] = [];
   const onHeader = (header: string[]) => {
     col = resolveHeader(header);
     width = header.length;
+    warnings = duplicateColumnWarnings(header, Object.values(col));
   };
   for await (const row of readCsv(input, ctx.file, onHeader, { delimiter: sniffDelimiter(ctx.sample.text) })) {
+    if (warnings.length > 0) for (const warning of warnings.splice(0)) yield { line: 1, warning };
     if (row.cells.length !== width) {
       yield { line: row.line, error: `expected ${width} cells as in the header, found ${row.cells.length}` };
       continue;
@@ -37,4 +41,5 @@ export async function* readArchiveRows(
       yield { line: row.line, error: (err as Error).message };
     }
   }
+  for (const warning of warnings) yield { line: 1, warning };
 }

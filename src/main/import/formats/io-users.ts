@@ -2,6 +2,7 @@ import { IO_USER_COLUMNS, ioUserRowToBatch } from '../../../shared/io/io-archive
 import { columnIndex, sampleHeader } from '../csv';
 import type { Format, RowResult } from './format';
 import { headerScore, readArchiveRows } from './io-archive';
+import { columns } from './signature';
 
 /** X/Twitter Information Operations archive, users file: one account per row. */
 export const ioUsers: Format = {
@@ -13,6 +14,7 @@ export const ioUsers: Format = {
     if (header.includes('tweetid') || !header.includes('userid') || !header.includes('user_screen_name')) return 0;
     return headerScore(header, IO_USER_COLUMNS);
   },
+  signatures: [{ name: 'an IO archive users file', of: 'columns', required: columns(IO_USER_COLUMNS), optional: [] }],
   read(input, ctx): AsyncIterable<RowResult> {
     return readArchiveRows(
       input,

@@ -17,6 +17,7 @@ export type JsonLayout = 'jsonl' | 'array' | 'document';
 export const WHOLE_DOCUMENT_LIMIT = 64 * 1024 * 1024;
 /** Longest JSONL line: a twarc2 page of 100 tweets with includes is a few MB; the same bound as a CSV record. */
 export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+const PIECE_BYTES = 8192;
 
 /**
  * Tells JSONL from a JSON array or a single (pretty-printed) document by the sample. A first line that is a
@@ -26,7 +27,7 @@ export function jsonLayout(sample: Sample): JsonLayout | undefined {
   const text = sample.text.replace(/^\s+/, '');
   if (text[0] === '[') return 'array';
   if (text[0] !== '{') return undefined;
-  const nl = text.indexOf('\n');
+  const nl = text.search(/[\r\n]/); // a lone CR ends a line too, as readline reads it
   if (nl < 0) return 'jsonl';
   try {
     JSON.parse(text.slice(0, nl));
@@ -150,7 +151,11 @@ async function* readTokens(input: Readable, file: string, layout: 'array' | 'doc
   if (layout === 'document' && asm?.done) yield { line: 1, value: asm.current };
 }
 
-/** readline holds a line whole before handing it on: a line longer than `max` bytes is refused before that. */
+/**
+ * readline holds a line whole before handing it on: a line longer than `max` bytes is refused before that.
+ * The bytes go on in pieces of PIECE_BYTES: readline splits each piece it gets into lines at once, and 256 KB
+ * of short lines is 20,000 of them queued together (and as many JSON.parse errors on a file of bad lines).
+ */
 function lineLengthGuard(file: string, max: number): Transform {
   let run = 0;
   let line = 1;
@@ -167,7 +172,8 @@ function lineLengthGuard(file: string, max: number): Transform {
       }
       run += chunk.length - from;
       if (run > max) return done(refuse());
-      done(null, chunk);
+      for (let at = 0; at < chunk.length; at += PIECE_BYTES) this.push(chunk.subarray(at, at + PIECE_BYTES));
+      done();
     },
   });
 }
@@ -179,4 +185,22 @@ function streamError(file: string, line: number, err: unknown, what = 'cannot re
     return new ImportError(file, undefined, `corrupt or truncated gzip data (${(err as Error).message})`);
   }
   return new ImportError(file, line, `${what}: ${(err as Error).message}`);
+}
+
+/** The first JSON value of a sample (a JSONL line, an array's first element, the document), if it parses. */
+export function firstJsonValue(text: string): unknown {
+  const t = text.replace(/^\s+/, '');
+  const candidates: string[] = [];
+  const nl = t.search(/[\r\n]/);
+  if (t.startsWith('{') && nl > 0) candidates.push(t.slice(0, nl));
+  candidates.push(t);
+  for (const c of candidates) {
+    try {
+      const v: unknown = JSON.parse(c);
+      return Array.isArray(v) ? v[0] : v;
+    } catch {
+      // a sample cut mid-document: tried whole below, or left to the regular expressions
+    }
+  }
+  return undefined;
 }

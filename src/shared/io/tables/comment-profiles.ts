@@ -81,6 +81,8 @@ export const COMMENT_FIELD_HELP: Record<CommentField, string> = {
 
 export interface CommentProfile {
   name: string;
+  /** What a file of this profile is, in words, for messages ("minet's Facebook comments CSV"). */
+  label: string;
   /** Columns (lower-case) that must all be present for the profile to apply. */
   requires: readonly string[];
   /** Canonical field → candidate columns (lower-case), first present wins. */
@@ -111,12 +113,14 @@ export interface CommentProfile {
 export const COMMENT_PROFILES: readonly CommentProfile[] = [
   {
     name: 'claque',
+    label: "a comment table with Claque's column names",
     requires: ['commenter_id'],
     fields: Object.fromEntries(COMMENT_FIELDS.map((f) => [f, [f]])),
     confidence: 0.9,
   },
   {
     name: 'minet-facebook-comments',
+    label: "minet's Facebook comments CSV",
     requires: ['post_id', 'id', 'user_id', 'user_handle', 'user_url', 'user_label', 'formatted_date', 'in_reply_to'],
     fields: {
       comment_id: ['id'],
@@ -138,6 +142,7 @@ export const COMMENT_PROFILES: readonly CommentProfile[] = [
   },
   {
     name: 'minet-facebook-comments-graphql',
+    label: "minet's Facebook comments CSV (GraphQL scraper)",
     requires: ['id', 'fbid', 'depth', 'parent_id', 'author_name', 'author_url', 'created_time', 'text'],
     fields: {
       comment_id: ['id'],
@@ -156,6 +161,7 @@ export const COMMENT_PROFILES: readonly CommentProfile[] = [
   },
   {
     name: 'facepager',
+    label: "Facepager's CSV export",
     requires: ['level', 'id', 'parent_id', 'object_id', 'object_type', 'query_status', 'query_type'],
     fields: {
       comment_id: ['object_id'],
@@ -175,6 +181,7 @@ export const COMMENT_PROFILES: readonly CommentProfile[] = [
   },
   {
     name: '4cat-telegram',
+    label: "4CAT's Telegram export",
     requires: ['id', 'chat', 'author', 'body', 'reply_to'],
     fields: {
       comment_id: ['id'],
@@ -192,6 +199,7 @@ export const COMMENT_PROFILES: readonly CommentProfile[] = [
   },
   {
     name: 'crowdtangle-api',
+    label: 'CrowdTangle API posts (as written by minet)',
     requires: ['account_id', 'account_name', 'post_url', 'id'],
     fields: {
       comment_id: ['id'],
@@ -211,6 +219,7 @@ export const COMMENT_PROFILES: readonly CommentProfile[] = [
   },
   {
     name: 'crowdtangle-facebook',
+    label: "CrowdTangle's Facebook historical-data CSV",
     requires: ['facebook id', 'page name', 'post created', 'url'],
     fields: {
       comment_id: ['url'],
@@ -230,6 +239,7 @@ export const COMMENT_PROFILES: readonly CommentProfile[] = [
   },
   {
     name: 'crowdtangle-instagram',
+    label: "CrowdTangle's Instagram historical-data CSV",
     requires: ['account', 'user name', 'post created', 'url'],
     fields: {
       comment_id: ['url'],
@@ -245,6 +255,7 @@ export const COMMENT_PROFILES: readonly CommentProfile[] = [
   },
   {
     name: '4cat',
+    label: 'a 4CAT export',
     requires: ['id', 'thread_id', 'author', 'body', 'timestamp'],
     fields: {
       comment_id: ['id'],

@@ -122,6 +122,7 @@ export function commentsParser(
   return {
     parser: {
       columns: header.length,
+      reads: [...Object.values(index), ...(fp ? [fp.node, fp.parent, fp.level, fp.type] : [])].filter((i) => i >= 0),
       parse(cells): RowParse {
         const get = (f: CommentField) => cell(cells, col(f));
         const rawPlatform = get('platform')?.toLowerCase();

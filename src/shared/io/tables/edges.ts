@@ -28,6 +28,7 @@ export function edgesParser(header: readonly string[], platform: Platform): Head
   return {
     parser: {
       columns: header.length,
+      reads: [s, t, k, ti, w].filter((i) => i >= 0),
       parse(cells) {
         const sourceId = cell(cells, s);
         const targetId = cell(cells, t);

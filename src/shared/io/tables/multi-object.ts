@@ -44,6 +44,7 @@ export function multiObjectParser(header: readonly string[], fallback: Platform)
   return {
     parser: {
       columns: header.length,
+      reads: Object.values(idx),
       parse(cells) {
         const accountId = cell(cells, idx.account_id);
         if (!accountId) return { error: 'empty account_id' };

@@ -17,6 +17,7 @@ export function shareTableParser(header: readonly string[], platform: Platform):
   return {
     parser: {
       columns: header.length,
+      reads: [o, a, c, t],
       parse(cells) {
         const objectId = cell(cells, o);
         const accountId = cell(cells, a);

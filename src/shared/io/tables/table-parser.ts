@@ -6,5 +6,7 @@ export type HeaderVerdict = { parser: TableRowParser } | { expected: string };
 export interface TableRowParser {
   /** Cells every row must have (the header's width). */
   columns: number;
+  /** The columns it reads, by index: where a name is in the header twice, which copy that is. */
+  reads: readonly number[];
   parse(cells: readonly string[]): RowParse;
 }
