@@ -14,11 +14,11 @@
  * analysis < 20 s for 1M comments (projected linearly when N is not 1M). Exits non-zero when a target is
  * missed or a step fails. The temporary folder is removed at the end unless --keep.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { PEAK_RSS, runMeasured, type ChildRun } from './measured-child';
 import { generateCommentWorld, type CommentWorld } from '../test/fixtures/comment-rings/generate';
 import { writeCommentWorld } from '../test/fixtures/comment-rings/write-world';
 
@@ -52,57 +52,13 @@ const FALLBACK_COMMENT_FLAGS = [
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'bin', 'claque.js');
 const builtCli = join(root, 'out', 'cli', 'claque.js');
-const peakRss = pathToFileURL(join(root, 'bench', 'peak-rss.mjs')).href;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-interface ChildRun {
-  code: number | null;
-  ms: number;
-  maxRssBytes?: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs node with `args`, timing it from spawn to exit and reading its own peak RSS back. */
-function runNode(args: string[], rssFile: string): Promise<ChildRun> {
-  return new Promise((resolve, reject) => {
-    rmSync(rssFile, { force: true });
-    const t0 = performance.now();
-    const child = spawn(process.execPath, args, {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CLAQUE_BENCH_RSS_FILE: rssFile },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    // Progress lines go to stderr; keep the tail for error messages.
-    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-8000)));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = performance.now() - t0;
-      let maxRssBytes: number | undefined;
-      if (existsSync(rssFile))
-        maxRssBytes = (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssBytes: number }).maxRssBytes;
-      else {
-        // comments-measure.ts prints its own.
-        const last = stdout.trim().split('\n').pop();
-        try {
-          maxRssBytes = (JSON.parse(last ?? '') as { maxRssBytes?: number }).maxRssBytes;
-        } catch {
-          // no figure
-        }
-      }
-      resolve({ code, ms, maxRssBytes, stdout, stderr });
-    });
-  });
-}
-
-const claque = (args: string[], rssFile: string) => runNode(['--import', peakRss, cli, ...args], rssFile);
+const claque = (args: string[], rssFile: string) => runMeasured(['--import', PEAK_RSS, cli, ...args], rssFile);
 
 function firstError(run: ChildRun): string {
   const line = run.stderr
@@ -192,7 +148,7 @@ try {
   const project = join(dir, 'comments.claque');
 
   // (a) the raw limit
-  const raw = await runNode(
+  const raw = await runMeasured(
     [
       '--import',
       'tsx',

@@ -12,18 +12,17 @@
  * Exits non-zero when a target is missed or an import fails. Needs `npm run build:cli` first (the npm script
  * does it).
  */
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { PEAK_RSS, runMeasured } from './measured-child';
 
 const TARGET_RSS = 300 * 1024 ** 2;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'bin', 'claque.js');
 const builtCli = join(root, 'out', 'cli', 'claque.js');
-const peakRss = pathToFileURL(join(root, 'bench', 'peak-rss.mjs')).href;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -134,37 +133,7 @@ const CASES: Case[] = [
   },
 ];
 
-interface Run {
-  code: number | null;
-  ms: number;
-  maxRssBytes?: number;
-  stdout: string;
-  stderr: string;
-}
-
-function claque(args: string[], rssFile: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    rmSync(rssFile, { force: true });
-    const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', peakRss, cli, ...args], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CLAQUE_BENCH_RSS_FILE: rssFile },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = performance.now() - t0;
-      const maxRssBytes = existsSync(rssFile)
-        ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssBytes: number }).maxRssBytes
-        : undefined;
-      resolve({ code, ms, maxRssBytes, stdout, stderr });
-    });
-  });
-}
+const claque = (args: string[], rssFile: string) => runMeasured(['--import', PEAK_RSS, cli, ...args], rssFile);
 
 const rows = Number(arg('rows') ?? 1_000_000);
 if (!Number.isInteger(rows) || rows < 1000) throw new Error(`--rows: expected an integer ≥ 1000, found ${arg('rows')}`);
